@@ -1,0 +1,154 @@
+import Foundation
+import CCmark
+
+/// Turns CommonMark into an HTML fragment with libcmark, adding what a guide needs:
+/// heading anchors, a copy button on code blocks, rewritten link destinations, and safe raw HTML.
+public struct MarkdownRenderer: Sendable {
+    /// When false (the default), raw HTML in the source is shown as text and dangerous URLs are dropped.
+    public var allowsRawHTML: Bool
+
+    /// A renderer; raw HTML is escaped unless allowed.
+    public init(allowsRawHTML: Bool = false) {
+        self.allowsRawHTML = allowsRawHTML
+    }
+
+    /// Renders `markdown`; `rewriteLink` maps each link or image destination to the one written out.
+    public func render(_ markdown: String, rewriteLink: (MarkdownLink) -> String = { $0.destination }) -> RenderedMarkdown {
+        var source = markdown
+        let document: OpaquePointer = source.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT) }
+        }
+        defer { cmark_node_free(document) }
+
+        var collected = CollectedNodes()
+        collected.collect(from: document)
+
+        var links: [MarkdownLink] = []
+        links.reserveCapacity(collected.links.count)
+        for node in collected.links {
+            let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            let link = MarkdownLink(
+                destination: destination,
+                line: Int(cmark_node_get_start_line(node)),
+                column: Int(cmark_node_get_start_column(node)),
+                isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE
+            )
+            links.append(link)
+            var written = rewriteLink(link)
+            if !allowsRawHTML, URLSafety.isDangerous(written, isImage: link.isImage) { written = "" }
+            if written != destination { cmark_node_set_url(node, written) }
+        }
+
+        var slugger = HeadingSlugger()
+        var headings: [Heading] = []
+        headings.reserveCapacity(collected.headings.count)
+        for node in collected.headings {
+            let text = Self.plainText(of: node)
+            let heading = Heading(
+                level: Int(cmark_node_get_heading_level(node)),
+                text: text,
+                anchor: slugger.slug(for: text),
+                line: Int(cmark_node_get_start_line(node))
+            )
+            headings.append(heading)
+            Self.replace(node, withAnchored: heading)
+        }
+
+        for node in collected.codeBlocks { Self.replaceCodeBlock(node) }
+        if !allowsRawHTML {
+            for node in collected.rawHTML { Self.replaceWithText(node) }
+        }
+
+        guard let rendered = cmark_render_html(document, CMARK_OPT_UNSAFE) else {
+            return RenderedMarkdown(html: "", headings: headings, links: links)
+        }
+        defer { free(rendered) }
+        return RenderedMarkdown(html: String(cString: rendered), headings: headings, links: links)
+    }
+
+    /// The text of a node's inline children, as a reader sees it.
+    static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(node) else { return text }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                break
+            }
+        }
+        return text
+    }
+
+    /// Swaps a heading for a custom block that writes the same heading with an `id` and a self-link.
+    private static func replace(_ node: OpaquePointer, withAnchored heading: Heading) {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        let anchor = HTML.escapeAttribute(heading.anchor)
+        cmark_node_set_on_enter(block, "<h\(heading.level) id=\"\(anchor)\">")
+        cmark_node_set_on_exit(block, "<a class=\"anchor\" href=\"#\(anchor)\" aria-label=\"Link to this section\"></a></h\(heading.level)>")
+        while let child = cmark_node_first_child(node) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(block, child)
+        }
+        cmark_node_replace(node, block)
+        cmark_node_free(node)
+    }
+
+    /// Writes a code block with its language class and a copy button.
+    private static func replaceCodeBlock(_ node: OpaquePointer) {
+        let code = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+        let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
+        var html = "<div class=\"code-block\"><button type=\"button\" class=\"copy\" aria-label=\"Copy code\">Copy</button><pre><code"
+        if !language.isEmpty { html += " class=\"language-\(HTML.escapeAttribute(language))\"" }
+        html += ">" + HTML.escapeText(code) + "</code></pre></div>\n"
+        guard let block = cmark_node_new(CMARK_NODE_HTML_BLOCK) else { return }
+        cmark_node_set_literal(block, html)
+        cmark_node_replace(node, block)
+        cmark_node_free(node)
+    }
+
+    /// Shows raw HTML as the text it is.
+    private static func replaceWithText(_ node: OpaquePointer) {
+        let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        let isBlock = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK
+        guard let text = cmark_node_new(CMARK_NODE_TEXT) else { return }
+        cmark_node_set_literal(text, isBlock ? String(literal.reversed().drop(while: \.isNewline).reversed()) : literal)
+        if isBlock {
+            guard let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH) else { return }
+            cmark_node_append_child(paragraph, text)
+            cmark_node_replace(node, paragraph)
+        } else {
+            cmark_node_replace(node, text)
+        }
+        cmark_node_free(node)
+    }
+}
+
+/// The nodes one pass over the tree finds; the tree is changed only after the pass.
+private struct CollectedNodes {
+    var links: [OpaquePointer] = []
+    var headings: [OpaquePointer] = []
+    var codeBlocks: [OpaquePointer] = []
+    var rawHTML: [OpaquePointer] = []
+
+    mutating func collect(from document: OpaquePointer) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
+            case CMARK_NODE_HEADING: headings.append(node)
+            case CMARK_NODE_CODE_BLOCK: codeBlocks.append(node)
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: rawHTML.append(node)
+            default: break
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// A site whose Markdown is rendered and whose links are checked: everything needed to produce any
+/// output file on demand. `devkit build` writes it out; `devkit serve` answers requests from it.
+public struct RenderedSite: Sendable {
+    /// Site-wide settings.
+    public let configuration: SiteConfiguration
+    /// Every page, in load order.
+    public let pages: [Page]
+    /// Each page's rendered Markdown, by page index.
+    public let fragments: [RenderedMarkdown]
+    /// Each page's title, by page index.
+    public let titles: [String]
+    /// Files copied as they are.
+    public let staticFiles: [StaticFile]
+    /// The prefix of every internal link.
+    public let baseURL: BaseURL
+    /// Problems that did not fail the build.
+    public let warnings: [Diagnostic]
+    let templates: TemplateSet
+    let navigation: Navigation
+
+    /// The generated files beside the pages.
+    public static let notFoundPath = "404.html"
+    public static let sitemapPath = "sitemap.xml"
+    public static let noJekyllPath = ".nojekyll"
+
+    init(configuration: SiteConfiguration, pages: [Page], fragments: [RenderedMarkdown], staticFiles: [StaticFile],
+         baseURL: BaseURL, warnings: [Diagnostic], templates: TemplateSet) {
+        self.configuration = configuration
+        self.pages = pages
+        self.fragments = fragments
+        self.titles = zip(pages, fragments).map { page, fragment in
+            page.frontMatter.title ?? fragment.firstTitle
+                ?? (page.kind == .home && page.contentPath == nil ? configuration.name : page.fallbackTitle)
+        }
+        self.staticFiles = staticFiles
+        self.baseURL = baseURL
+        self.warnings = warnings
+        self.templates = templates
+        self.navigation = Navigation(pages: pages)
+    }
+
+    /// The link to a page.
+    public func href(ofPage index: Int) -> String {
+        baseURL.href(PathDisplay.encode(pages[index].sitePath))
+    }
+
+    /// The whole HTML document of a page.
+    public func document(forPage index: Int) -> String {
+        let page = pages[index]
+        let fragment = fragments[index]
+        var context = commonContext(current: index)
+        let titleFromContent = page.frontMatter.title == nil && fragment.firstTitle != nil
+        context["title"] = titles[index]
+        let description = page.frontMatter.description ?? (page.kind == .home ? configuration.description : "")
+        if !description.isEmpty { context["description"] = description }
+        context["url"] = href(ofPage: index)
+        context["showTitle"] = !titleFromContent
+        context["isHome"] = page.kind == .home
+        context["content"] = fragment.html
+        let toc = fragment.headings.filter { $0.level == 2 || $0.level == 3 }.map { heading -> [String: Any] in
+            ["anchor": heading.anchor, "text": heading.text, "isSub": heading.level == 3]
+        }
+        if !toc.isEmpty {
+            context["toc"] = toc
+            context["hasToc"] = true
+        }
+        let listing = navigation.listing(for: index).map { member -> [String: Any] in
+            var entry: [String: Any] = ["title": titles[member], "url": href(ofPage: member),
+                                        "isSection": pages[member].kind == .section]
+            if let description = pages[member].frontMatter.description, !description.isEmpty {
+                entry["description"] = description
+            }
+            return entry
+        }
+        if !listing.isEmpty {
+            context["listing"] = listing
+            context["hasListing"] = true
+        }
+        let (previous, next) = navigation.neighbours(of: index)
+        if let previous { context["previous"] = ["title": titles[previous], "url": href(ofPage: previous)] }
+        if let next { context["next"] = ["title": titles[next], "url": href(ofPage: next)] }
+        return templates.render(context, template: page.frontMatter.template ?? TemplateSet.defaultTemplate)
+    }
+
+    /// The page shown for a missing URL; its links work from any folder.
+    public func notFoundDocument() -> String {
+        var context = commonContext(current: navigation.sectionPage[""])
+        context["title"] = "Page not found"
+        context["showTitle"] = true
+        context["content"] = "<p>There is no page at this address. Start again from the <a href=\"\(HTML.escapeAttribute(baseURL.href("")))\">home page</a>.</p>\n"
+        return templates.render(context, template: TemplateSet.defaultTemplate)
+    }
+
+    /// The sitemap: absolute URLs when the base URL is absolute.
+    public func sitemap() -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for index in navigation.readingOrder {
+            xml += "  <url><loc>\(HTML.escapeText(baseURL.absolute(PathDisplay.encode(pages[index].sitePath))))</loc></url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+
+    /// What every page's template gets: the site, the base URL and the sidebar.
+    private func commonContext(current: Int?) -> [String: Any] {
+        var context: [String: Any] = [
+            "site": ["name": configuration.name, "description": configuration.description],
+            "base": baseURL.path,
+            "home": baseURL.href(""),
+        ]
+        guard let current else { return context }
+        context["sidebar"] = navigation.sidebar(for: current).map { level -> [String: Any] in
+            var entry: [String: Any] = [
+                "entries": level.entries.map { entry -> [String: Any] in
+                    ["title": titles[entry.page], "url": href(ofPage: entry.page), "current": entry.isCurrent,
+                     "active": entry.isActive, "isSection": pages[entry.page].kind == .section]
+                },
+                "hiddenBefore": level.hiddenBefore, "hiddenAfter": level.hiddenAfter,
+                "hasHiddenBefore": level.hiddenBefore > 0, "hasHiddenAfter": level.hiddenAfter > 0,
+            ]
+            if let section = level.sectionPage {
+                entry["section"] = ["title": titles[section], "url": href(ofPage: section)]
+            }
+            return entry
+        }
+        return context
+    }
+}

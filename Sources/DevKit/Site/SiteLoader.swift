@@ -1,0 +1,225 @@
+import Foundation
+
+/// The load step: finds the guides and static files, reads and splits every Markdown file, and gives
+/// each page its output path. Every problem becomes a diagnostic; nothing stops at the first.
+struct SiteLoader {
+    let options: BuildOptions
+
+    /// What the load step found.
+    struct Result {
+        var configuration: SiteConfiguration
+        var pages: [Page]
+        var staticFiles: [StaticFile]
+        var diagnostics: [Diagnostic]
+    }
+
+    /// The folders under the site folder that are not copied.
+    static let privateSiteEntries: Set<String> = ["templates", SiteConfiguration.fileName]
+
+    func load() -> Result {
+        var diagnostics: [Diagnostic] = []
+        var configuration = SiteConfiguration()
+        do {
+            configuration = try SiteConfiguration.load(
+                from: options.siteDirectory,
+                displayPath: options.displayPath(options.siteDirectory.appendingPathComponent(SiteConfiguration.fileName)))
+        } catch {
+            diagnostics.append(error)
+        }
+
+        var markdownFiles: [(url: URL, relative: String)] = []
+        var contentStatics: [StaticFile] = []
+        var directories: Set<String> = []
+        walk(options.contentDirectory, relative: "", diagnostics: &diagnostics) { url, relative in
+            if Self.isMarkdown(relative) {
+                markdownFiles.append((url, relative))
+            } else {
+                contentStatics.append(StaticFile(source: url, outputPath: relative, displayPath: options.displayPath(url)))
+            }
+        } directory: { relative in
+            directories.insert(relative)
+        }
+
+        var siteStatics: [StaticFile] = []
+        if FileManager.default.fileExists(atPath: options.siteDirectory.path) {
+            walk(options.siteDirectory, relative: "", skipping: Self.privateSiteEntries, diagnostics: &diagnostics) { url, relative in
+                siteStatics.append(StaticFile(source: url, outputPath: relative, displayPath: options.displayPath(url)))
+            } directory: { _ in }
+        }
+
+        let loaded = parallelMap(markdownFiles) { file in loadPage(url: file.url, relative: file.relative) }
+        var pages: [Page] = []
+        pages.reserveCapacity(loaded.count + 1)
+        for result in loaded {
+            switch result {
+            case let .success(page?): pages.append(page)
+            case .success(nil): continue
+            case let .failure(diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        pages += madeUpPages(for: pages, directories: directories)
+
+        let statics = siteStatics + contentStatics
+        diagnostics += collisions(pages: pages, statics: statics)
+        return Result(configuration: configuration, pages: pages, staticFiles: statics, diagnostics: diagnostics)
+    }
+
+    static func isMarkdown(_ path: String) -> Bool {
+        path.hasSuffix(".md") || path.hasSuffix(".markdown")
+    }
+
+    /// Reads one guide; nil for a draft.
+    private func loadPage(url: URL, relative: String) -> Swift.Result<Page?, Diagnostic> {
+        let displayPath = options.displayPath(url)
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            return .failure(Diagnostic(path: displayPath, message: "cannot read file: \(Self.reason(error))"))
+        }
+        do {
+            let text = try SourceText.decode(data, path: displayPath)
+            let split = try FrontMatter.split(text, path: displayPath)
+            if split.frontMatter.draft { return .success(nil) }
+            return .success(makePage(relative: relative, displayPath: displayPath, split: split))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private func makePage(relative: String, displayPath: String, split: FrontMatter.Split) -> Page {
+        let slashIndex = relative.lastIndex(of: "/")
+        let directory = slashIndex.map { String(relative[...$0]) } ?? ""
+        let fileName = slashIndex.map { String(relative[relative.index(after: $0)...]) } ?? relative
+        let stem = String(fileName[..<(fileName.lastIndex(of: ".") ?? fileName.endIndex)])
+        let isIndex = stem == "index" || stem == "_index"
+        let name = split.frontMatter.slug ?? stem
+
+        var page = Page(
+            kind: .guide, sourcePath: displayPath, contentPath: relative, directory: directory,
+            sectionDirectory: nil, frontMatter: split.frontMatter, body: split.body,
+            bodyLineOffset: split.bodyLineOffset, sitePath: directory + name + "/", fallbackTitle: Self.humanize(stem))
+        if isIndex {
+            page.sitePath = directory
+            if directory.isEmpty {
+                page.kind = .home
+                page.fallbackTitle = "Home"
+            } else {
+                page.kind = .section
+                page.sectionDirectory = directory
+                page.directory = Self.parent(of: directory)
+                page.fallbackTitle = Self.humanize(Self.lastComponent(of: directory))
+            }
+        }
+        return page
+    }
+
+    /// A home page when there is no `index.md`, and a section page for each folder of guides without one.
+    private func madeUpPages(for pages: [Page], directories: Set<String>) -> [Page] {
+        var covered: Set<String> = []
+        var hasHome = false
+        var needed: Set<String> = []
+        for page in pages {
+            if page.kind == .home { hasHome = true }
+            if let section = page.sectionDirectory { covered.insert(section) }
+            var directory = page.kind == .section ? Self.parent(of: page.sectionDirectory ?? "") : page.directory
+            while !directory.isEmpty, !needed.contains(directory) {
+                needed.insert(directory)
+                directory = Self.parent(of: directory)
+            }
+        }
+        var made: [Page] = []
+        if !hasHome {
+            made.append(Page(kind: .home, sourcePath: options.displayPath(options.contentDirectory), contentPath: nil,
+                             directory: "", sectionDirectory: nil, frontMatter: FrontMatter(), body: "",
+                             bodyLineOffset: 0, sitePath: "", fallbackTitle: "Home"))
+        }
+        for directory in needed.subtracting(covered).sorted() {
+            made.append(Page(kind: .section,
+                             sourcePath: options.displayPath(options.contentDirectory.appendingPathComponent(directory)),
+                             contentPath: nil, directory: Self.parent(of: directory), sectionDirectory: directory,
+                             frontMatter: FrontMatter(), body: "", bodyLineOffset: 0, sitePath: directory,
+                             fallbackTitle: Self.humanize(Self.lastComponent(of: directory))))
+        }
+        return made
+    }
+
+    /// Two sources that would write the same output file.
+    private func collisions(pages: [Page], statics: [StaticFile]) -> [Diagnostic] {
+        var owners: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        let reserved = ["404.html", "sitemap.xml", ".nojekyll"]
+        for path in reserved { owners[path] = "the build itself" }
+        let outputs = pages.map { ($0.outputPath, $0.sourcePath, $0.contentPath != nil) }
+            + statics.map { ($0.outputPath, $0.displayPath, true) }
+        for (output, source, isFile) in outputs {
+            if let owner = owners[output] {
+                guard isFile else { continue }
+                diagnostics.append(Diagnostic(path: source, message: "'\(output)' is also written by \(owner); rename one of them or set a 'slug'"))
+            } else {
+                owners[output] = source
+            }
+        }
+        return diagnostics
+    }
+
+    /// Walks a folder depth-first in name order, skipping dotfiles.
+    private func walk(
+        _ url: URL, relative: String, skipping: Set<String> = [], diagnostics: inout [Diagnostic],
+        file: (URL, String) -> Void, directory: (String) -> Void
+    ) {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
+        } catch {
+            diagnostics.append(Diagnostic(path: options.displayPath(url), message: "cannot read folder: \(Self.reason(error))"))
+            return
+        }
+        for name in names where !name.hasPrefix(".") && !(relative.isEmpty && skipping.contains(name)) {
+            let child = url.appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                directory(relative + name + "/")
+                walk(child, relative: relative + name + "/", diagnostics: &diagnostics, file: file, directory: directory)
+            } else {
+                file(child, relative + name)
+            }
+        }
+    }
+
+    static func parent(of directory: String) -> String {
+        let trimmed = directory.dropLast()
+        guard let slash = trimmed.lastIndex(of: "/") else { return "" }
+        return String(trimmed[...slash])
+    }
+
+    static func lastComponent(of directory: String) -> String {
+        let trimmed = directory.dropLast()
+        guard let slash = trimmed.lastIndex(of: "/") else { return String(trimmed) }
+        return String(trimmed[trimmed.index(after: slash)...])
+    }
+
+    /// `getting-started` → `Getting started`.
+    static func humanize(_ name: String) -> String {
+        let spaced = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        guard let first = spaced.first else { return name }
+        return first.uppercased() + spaced.dropFirst()
+    }
+
+    static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+            return String(cString: strerror(code.rawValue))
+        }
+        if nsError.domain == NSCocoaErrorDomain {
+            switch nsError.code {
+            case NSFileReadNoPermissionError: return "permission denied"
+            case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "no such file or folder"
+            default: break
+            }
+        }
+        return nsError.localizedDescription
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+
+/// Writes a rendered site into a temporary folder beside the output and swaps it in only when every
+/// file is written, so a failed build leaves the previous output exactly as it was.
+struct SiteWriter {
+    let options: BuildOptions
+
+    /// Writes every page, static file and generated file; returns how many files were written.
+    func write(_ site: RenderedSite) throws(BuildFailure) -> Int {
+        let output = options.outputDirectory
+        let display = options.displayPath(output)
+        try checkOutputIsSafe(output, display: display)
+
+        let parent = output.deletingLastPathComponent()
+        let fileManager = FileManager.default
+        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).devkit-new-\(getpid())")
+        do {
+            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+            if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw failure(display, "cannot create the output folder: \(SiteLoader.reason(error))")
+        }
+
+        do {
+            let count = try fill(staging, with: site)
+            try swap(staging, into: output)
+            return count
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw failure(display, error.message)
+        }
+    }
+
+    private struct WriteError: Error {
+        var message: String
+    }
+
+    private func fill(_ staging: URL, with site: RenderedSite) throws(WriteError) -> Int {
+        var folders: Set<String> = []
+        func addFolders(of path: String) {
+            var rest = path[...]
+            while let slash = rest.firstIndex(of: "/") {
+                folders.insert(String(path[...slash]))
+                rest = path[path.index(after: slash)...]
+            }
+        }
+        for page in site.pages { addFolders(of: page.outputPath) }
+        for file in site.staticFiles { addFolders(of: file.outputPath) }
+        let root = staging.path + "/"
+        for folder in folders.sorted(by: { $0.utf8.count < $1.utf8.count }) {
+            guard mkdir(root + folder, 0o755) == 0 || errno == EEXIST else {
+                throw WriteError(message: "cannot create '\(folder)': \(String(cString: strerror(errno)))")
+            }
+        }
+
+        let pageErrors = parallelMap(Array(site.pages.indices)) { index -> String? in
+            let path = site.pages[index].outputPath
+            return Self.writeFile(root + path, contents: site.document(forPage: index)).map { "cannot write '\(path)': \($0)" }
+        }
+        let staticErrors = parallelMap(site.staticFiles) { file -> String? in
+            Self.copyFile(from: file.source.path, to: root + file.outputPath).map { "cannot copy '\(file.displayPath)': \($0)" }
+        }
+        let generated = [
+            (RenderedSite.notFoundPath, site.notFoundDocument()),
+            (RenderedSite.sitemapPath, site.sitemap()),
+            (RenderedSite.noJekyllPath, ""),
+        ]
+        let generatedErrors = generated.map { path, text in
+            Self.writeFile(root + path, contents: text).map { "cannot write '\(path)': \($0)" }
+        }
+        if let first = (pageErrors + staticErrors + generatedErrors).lazy.compactMap({ $0 }).first {
+            throw WriteError(message: first)
+        }
+        return site.pages.count + site.staticFiles.count + generated.count
+    }
+
+    /// Moves the new folder into place and removes the old one.
+    private func swap(_ staging: URL, into output: URL) throws(WriteError) {
+        let fileManager = FileManager.default
+        let retired = output.deletingLastPathComponent()
+            .appendingPathComponent(".\(output.lastPathComponent).devkit-old-\(getpid())")
+        let hadOutput = fileManager.fileExists(atPath: output.path)
+        if hadOutput {
+            try? fileManager.removeItem(at: retired)
+            guard rename(output.path, retired.path) == 0 else {
+                throw WriteError(message: "cannot replace the output folder: \(String(cString: strerror(errno)))")
+            }
+        }
+        guard rename(staging.path, output.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if hadOutput { _ = rename(retired.path, output.path) }
+            throw WriteError(message: "cannot move the new site into place: \(reason)")
+        }
+        if hadOutput { try? fileManager.removeItem(at: retired) }
+    }
+
+    /// Refuses an output folder that holds, or is, the sources: swapping it would delete them.
+    private func checkOutputIsSafe(_ output: URL, display: String) throws(BuildFailure) {
+        let outputPath = output.path.hasSuffix("/") ? output.path : output.path + "/"
+        for source in [options.root, options.contentDirectory, options.siteDirectory] {
+            let sourcePath = source.path.hasSuffix("/") ? source.path : source.path + "/"
+            if sourcePath.hasPrefix(outputPath) {
+                throw failure(display, "the output folder must not contain the sources ('\(options.displayPath(source))'); choose another --output")
+            }
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw failure(display, "the output path is a file, not a folder")
+        }
+    }
+
+    private func failure(_ path: String, _ message: String) -> BuildFailure {
+        BuildFailure(diagnostics: [Diagnostic(path: path, message: message)])
+    }
+
+    /// Writes a whole file; the reason on failure.
+    static func writeFile(_ path: String, contents: String) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(descriptor) }
+        var contents = contents
+        return contents.withUTF8 { buffer in writeAll(descriptor, buffer) }
+    }
+
+    /// Copies a file's bytes; the reason on failure.
+    static func copyFile(from source: String, to destination: String) -> String? {
+        let input = open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(input) }
+        let output = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard output >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(output) }
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+            if count == 0 { return nil }
+            guard count > 0 else { return String(cString: strerror(errno)) }
+            if let error = buffer.withUnsafeBufferPointer({ writeAll(output, UnsafeBufferPointer(rebasing: $0[0..<count])) }) {
+                return error
+            }
+        }
+    }
+
+    private static func writeAll(_ descriptor: Int32, _ buffer: UnsafeBufferPointer<UInt8>) -> String? {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            guard written > 0 else { return String(cString: strerror(errno)) }
+            offset += written
+        }
+        return nil
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates of a site (`site/templates/*.mustache`), parsed and checked:
+/// syntax errors and references to partials that do not exist are diagnostics with line and column.
+public struct TemplateSet: Sendable {
+    /// The template every page uses unless its front matter names another.
+    public static let defaultTemplate = "page"
+    static let fileExtension = "mustache"
+
+    private let library: MustacheLibrary
+    /// The names of the templates, without extension.
+    public let names: Set<String>
+
+    /// Templates given as text by name (for tests).
+    public init(templates: [String: String]) throws(BuildFailure) {
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try Self.parse(text, path: "\(name).\(Self.fileExtension)"), named: name)
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+        self.library = library
+        self.names = Set(templates.keys)
+        let sources = Dictionary(uniqueKeysWithValues: templates.map { ($0.key, ($0.value, "\($0.key).\(Self.fileExtension)")) })
+        diagnostics += Self.checkPartials(sources, names: names)
+        guard diagnostics.isEmpty else { throw BuildFailure(diagnostics: diagnostics) }
+    }
+
+    /// Loads every `.mustache` file of `directory`; `displayPath` names files in diagnostics.
+    static func load(from directory: URL, displayPath: (URL) -> String) -> (TemplateSet?, [Diagnostic]) {
+        let files: [String]
+        do {
+            files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+                .filter { $0.hasSuffix(".\(fileExtension)") && !$0.hasPrefix(".") }.sorted()
+        } catch {
+            let missing = Diagnostic(path: displayPath(directory.appendingPathComponent("\(defaultTemplate).\(fileExtension)")),
+                                     message: "no templates: cannot read the templates folder (\(SiteLoader.reason(error)))")
+            return (nil, [missing])
+        }
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        var sources: [String: (text: String, path: String)] = [:]
+        for file in files {
+            let url = directory.appendingPathComponent(file)
+            let path = displayPath(url)
+            let name = String(file.dropLast(fileExtension.count + 1))
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                diagnostics.append(Diagnostic(path: path, message: "cannot read template"))
+                continue
+            }
+            do throws(Diagnostic) {
+                let text = try SourceText.decode(data, path: path)
+                library.register(try parse(text, path: path), named: name)
+                sources[name] = (text, path)
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+        let names = Set(files.map { String($0.dropLast(fileExtension.count + 1)) })
+        if !names.contains(defaultTemplate) {
+            diagnostics.append(Diagnostic(path: displayPath(directory.appendingPathComponent("\(defaultTemplate).\(fileExtension)")),
+                                          message: "missing template '\(defaultTemplate)': every site needs one to lay out its pages"))
+        }
+        diagnostics += checkPartials(sources, names: names)
+        return (TemplateSet(library: library, names: names), diagnostics)
+    }
+
+    private init(library: MustacheLibrary, names: Set<String>) {
+        self.library = library
+        self.names = names
+    }
+
+    /// Renders `context` with the named template.
+    func render(_ context: [String: Any], template: String) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    private static func parse(_ text: String, path: String) throws(Diagnostic) -> MustacheTemplate {
+        do {
+            return try MustacheTemplate(string: text)
+        } catch let error as MustacheTemplate.ParserError {
+            throw Diagnostic(path: path, line: error.context.lineNumber, column: error.context.columnNumber + 1,
+                             message: "template syntax error: \(describe(error.error))")
+        } catch {
+            throw Diagnostic(path: path, message: "template syntax error: \(error)")
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "closing tag does not match the open section"
+        case .unfinishedName: return "unfinished tag"
+        case .expectedSectionEnd: return "section is never closed"
+        case .invalidSetDelimiter: return "invalid set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "transform applied to an inheritance section"
+        case .illegalTokenInsideInheritSection: return "illegal tag inside an inheritance section"
+        case .textInsideInheritSection: return "text inside an inheritance section"
+        case .invalidConfigVariableSyntax: return "invalid configuration tag"
+        case .unrecognisedConfigVariable: return "unknown configuration variable"
+        }
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags that name no template.
+    private static func checkPartials(_ sources: [String: (text: String, path: String)], names: Set<String>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (_, source) in sources.sorted(by: { $0.value.path < $1.value.path }) {
+            var line = 1
+            var column = 1
+            var rest = Substring(source.text)
+            while let open = rest.range(of: "{{") {
+                for character in rest[..<open.lowerBound] {
+                    if character == "\n" { line += 1; column = 1 } else { column += 1 }
+                }
+                let tagStart = (line, column)
+                column += 2
+                rest = rest[open.upperBound...]
+                let afterSpaces = rest.drop(while: { $0 == " " })
+                guard let sigil = afterSpaces.first, sigil == ">" || sigil == "<",
+                      let close = afterSpaces.range(of: "}}") else { continue }
+                let name = afterSpaces[afterSpaces.index(after: afterSpaces.startIndex)..<close.lowerBound]
+                    .trimmingCharacters(in: .whitespaces)
+                if !name.isEmpty, !names.contains(name) {
+                    diagnostics.append(Diagnostic(path: source.path, line: tagStart.0, column: tagStart.1,
+                                                  message: "unknown template '\(name)'"))
+                }
+            }
+        }
+        return diagnostics
+    }
+}

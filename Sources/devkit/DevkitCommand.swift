@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `devkit`: build, serve and check a Calling DevKit site.
+@main
+struct DevkitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "devkit",
+        abstract: "Build and serve the Calling DevKit guides, demo widget and host simulator.",
+        subcommands: [BuildCommand.self]
+    )
+}
