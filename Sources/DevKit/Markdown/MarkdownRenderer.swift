@@ -55,15 +55,26 @@ public struct MarkdownRenderer: Sendable {
         }
 
         for node in collected.codeBlocks { Self.replaceCodeBlock(node) }
-        if !allowsRawHTML {
-            for node in collected.rawHTML { Self.replaceWithText(node) }
+        var htmlAnchors: [String] = []
+        for node in collected.rawHTML {
+            let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            let anchor = RawHTMLAnchor(literal)
+            if let id = anchor?.id { htmlAnchors.append(id) }
+            if allowsRawHTML { continue }
+            if let anchor {
+                Self.replace(node, withLiteral: anchor.html)
+            } else if literal.trimmingCharacters(in: .whitespaces) != "</a>" || cmark_node_get_type(node) != CMARK_NODE_HTML_INLINE {
+                Self.replaceWithText(node, literal: literal)
+            } else {
+                Self.replace(node, withLiteral: "")
+            }
         }
 
         guard let rendered = cmark_render_html(document, CMARK_OPT_UNSAFE) else {
-            return RenderedMarkdown(html: "", headings: headings, links: links)
+            return RenderedMarkdown(html: "", headings: headings, links: links, htmlAnchors: htmlAnchors)
         }
         defer { free(rendered) }
-        return RenderedMarkdown(html: String(cString: rendered), headings: headings, links: links)
+        return RenderedMarkdown(html: String(cString: rendered), headings: headings, links: links, htmlAnchors: htmlAnchors)
     }
 
     /// The text of a node's inline children, as a reader sees it.
@@ -85,16 +96,21 @@ public struct MarkdownRenderer: Sendable {
         return text
     }
 
-    /// Swaps a heading for a custom block that writes the same heading with an `id` and a self-link.
+    /// Swaps a heading for custom nodes that write the same heading with an `id` and a self-link.
     private static func replace(_ node: OpaquePointer, withAnchored heading: Heading) {
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK), let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else {
+            return
+        }
         let anchor = HTML.escapeAttribute(heading.anchor)
-        cmark_node_set_on_enter(block, "<h\(heading.level) id=\"\(anchor)\">")
-        cmark_node_set_on_exit(block, "<a class=\"anchor\" href=\"#\(anchor)\" aria-label=\"Link to this section\"></a></h\(heading.level)>")
+        cmark_node_set_on_enter(block, "")
+        cmark_node_set_on_exit(block, "")
+        cmark_node_set_on_enter(inline, "<h\(heading.level) id=\"\(anchor)\">")
+        cmark_node_set_on_exit(inline, "<a class=\"anchor\" href=\"#\(anchor)\" aria-label=\"Link to this section\"></a></h\(heading.level)>")
         while let child = cmark_node_first_child(node) {
             cmark_node_unlink(child)
-            cmark_node_append_child(block, child)
+            cmark_node_append_child(inline, child)
         }
+        cmark_node_append_child(block, inline)
         cmark_node_replace(node, block)
         cmark_node_free(node)
     }
@@ -113,9 +129,13 @@ public struct MarkdownRenderer: Sendable {
         cmark_node_free(node)
     }
 
+    /// Puts HTML the renderer wrote itself in place of a raw HTML node, keeping its kind.
+    private static func replace(_ node: OpaquePointer, withLiteral literal: String) {
+        cmark_node_set_literal(node, literal)
+    }
+
     /// Shows raw HTML as the text it is.
-    private static func replaceWithText(_ node: OpaquePointer) {
-        let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    private static func replaceWithText(_ node: OpaquePointer, literal: String) {
         let isBlock = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK
         guard let text = cmark_node_new(CMARK_NODE_TEXT) else { return }
         cmark_node_set_literal(text, isBlock ? String(literal.reversed().drop(while: \.isNewline).reversed()) : literal)

@@ -6,6 +6,8 @@ public struct RenderedMarkdown: Equatable, Sendable {
     public var headings: [Heading]
     /// Every link and image destination, in order.
     public var links: [MarkdownLink]
+    /// Anchors set by `<a id="…">` or `<a name="…">` in the source (kept even in safe mode).
+    public var htmlAnchors: [String] = []
 
     /// The text of the first level-1 heading, the fallback title.
     public var firstTitle: String? {
@@ -13,5 +15,5 @@ public struct RenderedMarkdown: Equatable, Sendable {
     }
 
     /// The set of anchors a link into this document may name.
-    public var anchors: Set<String> { Set(headings.map(\.anchor)) }
+    public var anchors: Set<String> { Set(headings.map(\.anchor) + htmlAnchors) }
 }

@@ -44,4 +44,9 @@ public struct BuildOptions: Sendable {
     public func displayPath(_ url: URL) -> String {
         PathDisplay.relative(url.standardizedFileURL.path, to: root.path)
     }
+
+    /// The output folder as the user sees it from the current directory.
+    public var outputDisplayPath: String {
+        PathDisplay.relative(outputDirectory.path, to: FileManager.default.currentDirectoryPath)
+    }
 }

@@ -14,8 +14,8 @@ public struct FrontMatter: Equatable, Sendable {
     public var allowsRawHTML: Bool?
     /// The template to render the page with, without extension.
     public var template: String?
-    /// The line of each key, for diagnostics about its value.
-    public var keyLines: [String: Int] = [:]
+    /// Where each key's value stands (line, column), for diagnostics about it.
+    public var valuePositions: [String: SourcePosition] = [:]
 
     /// Empty front matter.
     public init() {}
@@ -62,7 +62,7 @@ extension FrontMatter {
         var frontMatter = FrontMatter()
         for entry in try YAMLMapping.entries(yaml, path: path, firstLine: firstLine) {
             let value = entry.value
-            frontMatter.keyLines[entry.key] = entry.valueLine
+            frontMatter.valuePositions[entry.key] = SourcePosition(line: entry.valueLine, column: entry.valueColumn)
             switch entry.key {
             case "title":
                 guard let string = value.scalar?.string else { throw entry.invalid("text") }

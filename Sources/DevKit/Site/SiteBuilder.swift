@@ -22,7 +22,8 @@ public struct SiteBuilder: Sendable {
         if let templates {
             for page in loaded.pages {
                 guard let name = page.frontMatter.template, !templates.names.contains(name) else { continue }
-                diagnostics.append(Diagnostic(path: page.sourcePath, line: page.frontMatter.keyLines["template"] ?? 1,
+                let position = page.frontMatter.valuePositions["template"] ?? SourcePosition(line: 1, column: 1)
+                diagnostics.append(Diagnostic(path: page.sourcePath, line: position.line, column: position.column,
                                               message: "unknown template '\(name)': there is no site/templates/\(name).mustache"))
             }
         }
@@ -67,7 +68,7 @@ public struct SiteBuilder: Sendable {
         let written = try SiteWriter(options: options).write(site)
         return BuildSummary(pages: site.pages.count, staticFiles: site.staticFiles.count, filesWritten: written,
                             warnings: site.warnings, duration: clock().timeIntervalSince(start),
-                            output: options.displayPath(options.outputDirectory))
+                            output: options.outputDisplayPath)
     }
 
     private struct PageResult {
