@@ -56,10 +56,10 @@ struct SiteWriter {
 
         let pageErrors = parallelMap(Array(site.pages.indices)) { index -> String? in
             let path = site.pages[index].outputPath
-            return Self.writeFile(root + path, contents: site.document(forPage: index)).map { "cannot write '\(path)': \($0)" }
+            return FileIO.writeFile(root + path, contents: site.document(forPage: index)).map { "cannot write '\(path)': \($0)" }
         }
         let staticErrors = parallelMap(site.staticFiles) { file -> String? in
-            Self.copyFile(from: file.source.path, to: root + file.outputPath).map { "cannot copy '\(file.displayPath)': \($0)" }
+            FileIO.copyFile(from: file.source.path, to: root + file.outputPath).map { "cannot copy '\(file.displayPath)': \($0)" }
         }
         let generated = [
             (RenderedSite.notFoundPath, site.notFoundDocument()),
@@ -67,7 +67,7 @@ struct SiteWriter {
             (RenderedSite.noJekyllPath, ""),
         ]
         let generatedErrors = generated.map { path, text in
-            Self.writeFile(root + path, contents: text).map { "cannot write '\(path)': \($0)" }
+            FileIO.writeFile(root + path, contents: text).map { "cannot write '\(path)': \($0)" }
         }
         if let first = (pageErrors + staticErrors + generatedErrors).lazy.compactMap({ $0 }).first {
             throw WriteError(message: first)
@@ -112,43 +112,5 @@ struct SiteWriter {
 
     private func failure(_ path: String, _ message: String) -> BuildFailure {
         BuildFailure(diagnostics: [Diagnostic(path: path, message: message)])
-    }
-
-    /// Writes a whole file; the reason on failure.
-    static func writeFile(_ path: String, contents: String) -> String? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-        defer { close(descriptor) }
-        var contents = contents
-        return contents.withUTF8 { buffer in writeAll(descriptor, buffer) }
-    }
-
-    /// Copies a file's bytes; the reason on failure.
-    static func copyFile(from source: String, to destination: String) -> String? {
-        let input = open(source, O_RDONLY | O_CLOEXEC)
-        guard input >= 0 else { return String(cString: strerror(errno)) }
-        defer { close(input) }
-        let output = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard output >= 0 else { return String(cString: strerror(errno)) }
-        defer { close(output) }
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
-            if count == 0 { return nil }
-            guard count > 0 else { return String(cString: strerror(errno)) }
-            if let error = buffer.withUnsafeBufferPointer({ writeAll(output, UnsafeBufferPointer(rebasing: $0[0..<count])) }) {
-                return error
-            }
-        }
-    }
-
-    private static func writeAll(_ descriptor: Int32, _ buffer: UnsafeBufferPointer<UInt8>) -> String? {
-        var offset = 0
-        while offset < buffer.count {
-            let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            guard written > 0 else { return String(cString: strerror(errno)) }
-            offset += written
-        }
-        return nil
     }
 }

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Whole-file reads and writes with plain system calls: fast, and failures as a reason string.
+enum FileIO {
+    /// Writes a whole file; the reason on failure.
+    static func writeFile(_ path: String, contents: String) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(descriptor) }
+        var contents = contents
+        return contents.withUTF8 { buffer in writeAll(descriptor, buffer) }
+    }
+
+    /// Copies a file's bytes; the reason on failure.
+    static func copyFile(from source: String, to destination: String) -> String? {
+        let input = open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(input) }
+        let output = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard output >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(output) }
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+            if count == 0 { return nil }
+            guard count > 0 else { return String(cString: strerror(errno)) }
+            if let error = buffer.withUnsafeBufferPointer({ writeAll(output, UnsafeBufferPointer(rebasing: $0[0..<count])) }) {
+                return error
+            }
+        }
+    }
+
+    static func writeAll(_ descriptor: Int32, _ buffer: UnsafeBufferPointer<UInt8>) -> String? {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            guard written > 0 else { return String(cString: strerror(errno)) }
+            offset += written
+        }
+        return nil
+    }
+
+    /// Writes all of a string to an open file; the reason on failure.
+    static func writeAll(_ descriptor: Int32, _ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { writeAll(descriptor, $0) }
+    }
+}

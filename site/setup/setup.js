@@ -1,0 +1,415 @@
+// Calling DevKit setup page: builds the snippets that make a HubSpot tab load a calling widget.
+//
+// The generators are pure functions, exported so that node can test them
+// (Tests/js/setup.test.mjs). The page wiring at the bottom runs only in a browser.
+// No dependencies, no network.
+
+/** The localStorage key that installs one of the demo widgets in a HubSpot tab. */
+export const INSTALL_DEMO_WIDGET_KEY = "LocalSettings:Calling:installDemoWidget";
+
+/** The localStorage key that overrides the calling settings in a HubSpot tab. */
+export const CALLING_EXTENSIONS_KEY = "LocalSettings:Calling:CallingExtensions";
+
+/** The values of INSTALL_DEMO_WIDGET_KEY that HubSpot knows, with what each loads. */
+export const DEMO_WIDGET_MODES = Object.freeze({
+  local: "the demo served on your machine at https://localhost:9025/ (by devkit serve)",
+  "app:js": "HubSpot's hosted minimal JavaScript demo",
+  app: "HubSpot's hosted React and TypeScript demo",
+});
+
+/** The calling settings API, with the two values it needs as shell variables. */
+export const SETTINGS_API_URL =
+  "https://api.hubapi.com/crm/v3/extensions/calling/${APP_ID}/settings?hapikey=${DEVELOPER_ACCOUNT_API_KEY}";
+
+/** The widget URL used when the page cannot work out its own (e.g. opened from a file). */
+export const FALLBACK_WIDGET_URL = "https://localhost:9025/widget/";
+
+/** The form's initial values. */
+export const DEFAULTS = Object.freeze({
+  name: "Calling DevKit demo",
+  url: FALLBACK_WIDGET_URL,
+  width: 400,
+  height: 600,
+  isReady: false,
+  supportsCustomObjects: false,
+});
+
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The demo widget of the site this page belongs to: `../widget/` from the page's own address.
+ * Falls back to https://localhost:9025/widget/ when the page is not served over HTTP(S).
+ * @param {string} [pageHref] the page's address (default: location.href in a browser)
+ * @returns {string}
+ */
+export function defaultWidgetUrl(pageHref) {
+  const href = pageHref ?? (typeof location !== "undefined" ? location.href : undefined);
+  if (href === undefined) return FALLBACK_WIDGET_URL;
+  try {
+    const url = new URL("../widget/", href);
+    if (url.protocol === "https:" || url.protocol === "http:") return url.href;
+  } catch {
+    // Not a usable base address.
+  }
+  return FALLBACK_WIDGET_URL;
+}
+
+function withDefaults(opts) {
+  const merged = { ...DEFAULTS };
+  for (const key of Object.keys(DEFAULTS)) {
+    if (opts && opts[key] !== undefined) merged[key] = opts[key];
+  }
+  return merged;
+}
+
+/** A size as a number: numbers as they are, strings of digits (surrounding spaces allowed) parsed. */
+function toSize(value) {
+  if (typeof value === "number") return value;
+  if (typeof value === "string" && /^\s*\d+\s*$/.test(value)) return Number(value);
+  return Number.NaN;
+}
+
+/**
+ * The calling settings, in the order and with the types HubSpot expects:
+ * `{ name, url, width, height, isReady, supportsCustomObjects }`. Missing fields take DEFAULTS.
+ * `name` is kept exactly as given; `url` is trimmed; sizes given as strings are parsed.
+ * Call validateSettings first: this function does not reject bad values.
+ * @param {object} [opts]
+ * @returns {{name: string, url: string, width: number, height: number, isReady: boolean, supportsCustomObjects: boolean}}
+ */
+export function settingsPayload(opts = {}) {
+  const o = withDefaults(opts);
+  return {
+    name: String(o.name),
+    url: String(o.url).trim(),
+    width: toSize(o.width),
+    height: toSize(o.height),
+    isReady: o.isReady === true,
+    supportsCustomObjects: o.supportsCustomObjects === true,
+  };
+}
+
+/**
+ * Checks the form's values. Missing fields take DEFAULTS.
+ * @param {object} [opts]
+ * @returns {{field: string, message: string}[]} one entry per problem; empty when all is well
+ */
+export function validateSettings(opts = {}) {
+  const o = withDefaults(opts);
+  const problems = [];
+
+  if (typeof o.name !== "string" || o.name.trim() === "") {
+    problems.push({ field: "name", message: "Enter a name: it is what users see in HubSpot's Call from menu." });
+  } else if (LONE_SURROGATE.test(o.name)) {
+    problems.push({ field: "name", message: "The name contains a broken character (half of a surrogate pair); type it again." });
+  }
+
+  const rawUrl = typeof o.url === "string" ? o.url.trim() : "";
+  if (rawUrl === "") {
+    problems.push({ field: "url", message: "Enter the address of your widget, e.g. https://calls.example.com/widget/." });
+  } else {
+    let url = null;
+    try {
+      url = new URL(rawUrl);
+    } catch {
+      problems.push({ field: "url", message: "Enter a complete address, starting with https://." });
+    }
+    if (url) {
+      if (url.protocol === "http:" && !LOCAL_HOSTS.has(url.hostname)) {
+        problems.push({
+          field: "url",
+          message: "Use https://. HubSpot pages are served over HTTPS and will not frame an http:// widget; http:// is accepted only for localhost, 127.0.0.1 and [::1].",
+        });
+      } else if (url.protocol !== "https:" && url.protocol !== "http:") {
+        problems.push({ field: "url", message: `Use an https:// address, not ${url.protocol}.` });
+      } else if (url.username !== "" || url.password !== "") {
+        problems.push({ field: "url", message: "Leave the user name and password out of the address." });
+      }
+    }
+  }
+
+  for (const field of ["width", "height"]) {
+    const raw = o[field];
+    const size = toSize(raw);
+    if (typeof raw === "string" && raw.trim() === "") {
+      problems.push({ field, message: `Enter the frame's ${field} in pixels.` });
+    } else if (!Number.isSafeInteger(size) || size <= 0) {
+      problems.push({ field, message: `The ${field} must be a whole number of pixels greater than 0.` });
+    }
+  }
+
+  for (const field of ["isReady", "supportsCustomObjects"]) {
+    if (typeof o[field] !== "boolean") {
+      problems.push({ field, message: `${field} must be true or false.` });
+    }
+  }
+  return problems;
+}
+
+// Characters that are legal in JSON and JavaScript strings but are invisible, reorder text
+// (bidirectional controls), or end a line in older JavaScript (U+2028, U+2029). They are written
+// as \u escapes so a copied snippet shows what it stores.
+const INVISIBLE = /[\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
+// `<` and `>` as well, so a snippet is also safe inside an HTML <script> element.
+const INVISIBLE_OR_ANGLE = /[<>\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
+
+const unicodeEscape = (ch) => "\\u" + ch.charCodeAt(0).toString(16).padStart(4, "0");
+
+/**
+ * JSON text for a value, with invisible and line-separating characters written as \u escapes.
+ * JSON.parse gives back exactly the value.
+ * @param {unknown} value
+ * @param {number} [indent]
+ * @returns {string}
+ */
+export function safeJson(value, indent) {
+  // Those characters can only occur inside JSON strings, never right after a backslash that
+  // starts an escape (those are ASCII), so escaping them keeps the same value.
+  return JSON.stringify(value, null, indent).replace(INVISIBLE, unicodeEscape);
+}
+
+/**
+ * A JavaScript string literal (double-quoted) whose value is exactly `text`. Valid JavaScript for
+ * any text, with no raw `<`, `>`, line terminators or invisible characters, so it is safe in a
+ * console, in a file and inside an HTML <script> element.
+ * @param {string} text
+ * @returns {string}
+ */
+export function jsStringLiteral(text) {
+  return JSON.stringify(String(text)).replace(INVISIBLE_OR_ANGLE, unicodeEscape);
+}
+
+/**
+ * A POSIX shell word whose value is exactly `text`: single-quoted, with `'` written as `'\''`.
+ * @param {string} text
+ * @returns {string}
+ */
+export function shellQuote(text) {
+  return "'" + String(text).replace(/'/g, "'\\''") + "'";
+}
+
+/**
+ * The console statement that installs one of HubSpot's demo widgets in this browser.
+ * @param {"local" | "app:js" | "app"} mode
+ * @returns {string}
+ */
+export function installDemoWidgetSnippet(mode) {
+  if (!Object.hasOwn(DEMO_WIDGET_MODES, mode)) {
+    throw new RangeError(`unknown demo widget mode ${JSON.stringify(mode)}; use local, app:js or app`);
+  }
+  return `localStorage.setItem(${jsStringLiteral(INSTALL_DEMO_WIDGET_KEY)}, ${jsStringLiteral(mode)});`;
+}
+
+/**
+ * The console statement that removes a localStorage setting again.
+ * @param {string} [key] default: INSTALL_DEMO_WIDGET_KEY
+ * @returns {string}
+ */
+export function removeSnippet(key = INSTALL_DEMO_WIDGET_KEY) {
+  return `localStorage.removeItem(${jsStringLiteral(key)});`;
+}
+
+/**
+ * The console statement that overrides the calling settings in this browser. Its argument is a
+ * string literal holding the settings JSON, so it stores exactly JSON.stringify(settingsPayload(settings)).
+ * @param {object} settings the form's values or a payload
+ * @returns {string}
+ */
+export function callingExtensionsSnippet(settings) {
+  const json = JSON.stringify(settingsPayload(settings));
+  return `localStorage.setItem(${jsStringLiteral(CALLING_EXTENSIONS_KEY)}, ${jsStringLiteral(json)});`;
+}
+
+/**
+ * The settings payload alone, pretty-printed, for the API or `devkit snippets --format json`.
+ * @param {object} settings
+ * @returns {string}
+ */
+export function settingsJson(settings) {
+  return safeJson(settingsPayload(settings), 2);
+}
+
+/**
+ * curl commands for the calling settings API, for POSIX shells. The URL uses the shell variables
+ * APP_ID and DEVELOPER_ACCOUNT_API_KEY; POST and PATCH send the payload.
+ * @param {object} settings
+ * @returns {{method: string, description: string, command: string}[]}
+ */
+export function apiRequests(settings) {
+  const body = shellQuote(safeJson(settingsPayload(settings)));
+  const url = `  --url "${SETTINGS_API_URL}"`;
+  const accept = "  --header 'accept: application/json'";
+  const contentType = "  --header 'content-type: application/json'";
+  const command = (method, ...lines) => [`curl --request ${method}`, ...lines].join(" \\\n");
+  return [
+    {
+      method: "POST",
+      description: "Create the settings of your app.",
+      command: command("POST", url, accept, contentType, `  --data ${body}`),
+    },
+    {
+      method: "PATCH",
+      description: "Update the settings: change the form (for example tick isReady when you go to production) and send them again.",
+      command: command("PATCH", url, accept, contentType, `  --data ${body}`),
+    },
+    {
+      method: "GET",
+      description: "Read the stored settings back.",
+      command: command("GET", url, accept),
+    },
+    {
+      method: "DELETE",
+      description: "Remove the settings.",
+      command: command("DELETE", url),
+    },
+  ];
+}
+
+/**
+ * The `devkit snippets` command line that prints the same snippets in a terminal.
+ * @param {object} settings
+ * @param {"text" | "js" | "json"} [format]
+ * @returns {string}
+ */
+export function devkitSnippetsCommand(settings, format = "js") {
+  const p = settingsPayload(settings);
+  const words = ["devkit snippets", "--name", shellQuote(p.name), "--url", shellQuote(p.url),
+    "--width", String(p.width), "--height", String(p.height)];
+  if (p.isReady) words.push("--ready");
+  if (p.supportsCustomObjects) words.push("--supports-custom-objects");
+  words.push("--format", format);
+  return words.join(" ");
+}
+
+/**
+ * Form values given in a query string (`?name=…&url=…&width=…&height=…&ready&supportsCustomObjects`),
+ * so that a link can open the page pre-filled. Only the fields present are returned.
+ * @param {string} search e.g. location.search
+ * @returns {object}
+ */
+export function valuesFromQuery(search) {
+  const params = new URLSearchParams(search);
+  const values = {};
+  for (const field of ["name", "url", "width", "height"]) {
+    if (params.has(field)) values[field] = params.get(field);
+  }
+  const flag = (value) => value === "" || value === "true" || value === "1";
+  if (params.has("ready")) values.isReady = flag(params.get("ready"));
+  if (params.has("isReady")) values.isReady = flag(params.get("isReady"));
+  if (params.has("supportsCustomObjects")) values.supportsCustomObjects = flag(params.get("supportsCustomObjects"));
+  return values;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page. Runs only in a browser; node imports the functions above without touching this.
+
+function codeBlock(doc, text, language) {
+  const block = doc.createElement("div");
+  block.className = "code-block";
+  const button = doc.createElement("button");
+  button.type = "button";
+  button.className = "copy";
+  button.setAttribute("aria-label", "Copy code");
+  button.textContent = "Copy";
+  const pre = doc.createElement("pre");
+  const code = doc.createElement("code");
+  if (language) code.className = `language-${language}`;
+  code.textContent = text;
+  pre.append(code);
+  block.append(button, pre);
+  return block;
+}
+
+function fill(doc, id, ...nodes) {
+  const target = doc.getElementById(id);
+  if (target) target.replaceChildren(...nodes);
+}
+
+function readForm(form) {
+  return {
+    name: form.elements.name.value,
+    url: form.elements.url.value,
+    width: form.elements.width.value,
+    height: form.elements.height.value,
+    isReady: form.elements.isReady.checked,
+    supportsCustomObjects: form.elements.supportsCustomObjects.checked,
+  };
+}
+
+function render(doc, form) {
+  const values = readForm(form);
+  const problems = validateSettings(values);
+  const byField = new Map();
+  for (const problem of problems) {
+    if (!byField.has(problem.field)) byField.set(problem.field, problem.message);
+  }
+  for (const field of ["name", "url", "width", "height"]) {
+    const input = form.elements[field];
+    const message = doc.getElementById(`${field}-error`);
+    const text = byField.get(field);
+    input.setAttribute("aria-invalid", text ? "true" : "false");
+    if (message) {
+      message.textContent = text ?? "";
+      message.hidden = !text;
+    }
+  }
+
+  const output = doc.getElementById("snippets");
+  const invalid = doc.getElementById("invalid");
+  if (problems.length > 0) {
+    output.hidden = true;
+    invalid.hidden = false;
+    // Drop the old snippets so nothing stale can be copied.
+    for (const id of ["override", "api", "payload", "devkit-command"]) fill(doc, id);
+    return;
+  }
+  invalid.hidden = true;
+  output.hidden = false;
+
+  fill(doc, "override", codeBlock(doc, callingExtensionsSnippet(values), "js"));
+  const requests = apiRequests(values).flatMap(({ method, description, command }) => {
+    const heading = doc.createElement("p");
+    const label = doc.createElement("code");
+    label.textContent = method;
+    heading.append(label, " ", description);
+    return [heading, codeBlock(doc, command, "sh")];
+  });
+  fill(doc, "api", ...requests);
+  fill(doc, "payload", codeBlock(doc, settingsJson(values), "json"));
+  fill(doc, "devkit-command", codeBlock(doc, devkitSnippetsCommand(values, "js"), "sh"));
+}
+
+function start(doc) {
+  const form = doc.getElementById("settings-form");
+  if (!form) return;
+  if (form.elements.url.value === "") form.elements.url.value = defaultWidgetUrl();
+  const given = valuesFromQuery(typeof location !== "undefined" ? location.search : "");
+  for (const [field, value] of Object.entries(given)) {
+    const input = form.elements[field];
+    if (input.type === "checkbox") input.checked = value;
+    else input.value = value;
+  }
+  form.addEventListener("input", () => render(doc, form));
+  form.addEventListener("change", () => render(doc, form));
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.addEventListener("reset", () => {
+    // The reset restores the HTML values after this event; fill in the URL and redraw then.
+    setTimeout(() => {
+      form.elements.url.value = defaultWidgetUrl();
+      render(doc, form);
+    });
+  });
+  fill(doc, "remove-override", codeBlock(doc, removeSnippet(CALLING_EXTENSIONS_KEY), "js"));
+  for (const element of doc.querySelectorAll(".needs-script")) element.hidden = true;
+  form.hidden = false;
+  render(doc, form);
+}
+
+if (typeof document !== "undefined") {
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", () => start(document));
+  } else {
+    start(document);
+  }
+}
