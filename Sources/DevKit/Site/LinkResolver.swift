@@ -5,7 +5,7 @@ import Foundation
 /// `/widget/` becomes a base-URL path to a static file, and external URLs stay as they are.
 struct LinkResolver: Sendable {
     /// What a link needs to be true once every page is rendered.
-    enum Target: Equatable {
+    enum Target: Equatable, Sendable {
         /// Nothing to check (external, or a file that exists).
         case none
         /// The page at this index must have this anchor.
@@ -14,7 +14,7 @@ struct LinkResolver: Sendable {
         case broken(String)
     }
 
-    private let baseURL: BaseURL
+    let baseURL: BaseURL
     private let pageByContentPath: [String: Int]
     private let pageBySitePath: [String: Int]
     private let outputPaths: Set<String>

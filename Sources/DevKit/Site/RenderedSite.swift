@@ -3,42 +3,50 @@ import Foundation
 /// A site whose Markdown is rendered and whose links are checked: everything needed to produce any
 /// output file on demand. `devkit build` writes it out; `devkit serve` answers requests from it.
 public struct RenderedSite: Sendable {
-    /// Site-wide settings.
-    public let configuration: SiteConfiguration
-    /// Every page, in load order.
-    public let pages: [Page]
-    /// Each page's rendered Markdown, by page index.
-    public let fragments: [RenderedMarkdown]
-    /// Each page's title, by page index.
-    public let titles: [String]
-    /// Files copied as they are.
-    public let staticFiles: [StaticFile]
-    /// The prefix of every internal link.
-    public let baseURL: BaseURL
-    /// Problems that did not fail the build.
-    public let warnings: [Diagnostic]
+    /// What the render step produced, before it is laid out; `SiteBuilder.update` replaces parts of it.
+    struct Parts: Sendable {
+        var configuration: SiteConfiguration
+        var pages: [Page]
+        var fragments: [RenderedMarkdown]
+        var linkChecks: [[LinkChecker.Check]]
+        var staticFiles: [StaticFile]
+        var loadWarnings: [Diagnostic]
+        var resolver: LinkResolver
+    }
+
+    let parts: Parts
     let templates: TemplateSet
     let navigation: Navigation
+    /// Each page's title, by page index.
+    public let titles: [String]
+    /// Problems that did not fail the build.
+    public let warnings: [Diagnostic]
+
+    /// Site-wide settings.
+    public var configuration: SiteConfiguration { parts.configuration }
+    /// Every page, in load order.
+    public var pages: [Page] { parts.pages }
+    /// Each page's rendered Markdown, by page index.
+    public var fragments: [RenderedMarkdown] { parts.fragments }
+    /// Files copied as they are.
+    public var staticFiles: [StaticFile] { parts.staticFiles }
+    /// The prefix of every internal link.
+    public var baseURL: BaseURL { parts.resolver.baseURL }
 
     /// The generated files beside the pages.
     public static let notFoundPath = "404.html"
     public static let sitemapPath = "sitemap.xml"
     public static let noJekyllPath = ".nojekyll"
 
-    init(configuration: SiteConfiguration, pages: [Page], fragments: [RenderedMarkdown], staticFiles: [StaticFile],
-         baseURL: BaseURL, warnings: [Diagnostic], templates: TemplateSet) {
-        self.configuration = configuration
-        self.pages = pages
-        self.fragments = fragments
-        self.titles = zip(pages, fragments).map { page, fragment in
-            page.frontMatter.title ?? fragment.firstTitle
-                ?? (page.kind == .home && page.contentPath == nil ? configuration.name : page.fallbackTitle)
-        }
-        self.staticFiles = staticFiles
-        self.baseURL = baseURL
-        self.warnings = warnings
+    init(parts: Parts, templates: TemplateSet, warnings: [Diagnostic]) {
+        self.parts = parts
         self.templates = templates
-        self.navigation = Navigation(pages: pages)
+        self.warnings = warnings
+        self.titles = zip(parts.pages, parts.fragments).map { page, fragment in
+            page.frontMatter.title ?? fragment.firstTitle
+                ?? (page.kind == .home && page.contentPath == nil ? parts.configuration.name : page.fallbackTitle)
+        }
+        self.navigation = Navigation(pages: parts.pages)
     }
 
     /// The link to a page.

@@ -2,6 +2,7 @@ import Foundation
 
 /// The build pipeline: load → templates → render (Markdown, links) → check links → lay out → write.
 /// Every step adds its diagnostics; the build fails after the step that found errors, with all of them.
+/// `update` re-runs only what a change touches, for `devkit serve`.
 public struct SiteBuilder: Sendable {
     /// Where to read and write.
     public let options: BuildOptions
@@ -15,49 +16,52 @@ public struct SiteBuilder: Sendable {
     public func render() throws(BuildFailure) -> RenderedSite {
         let loaded = SiteLoader(options: options).load()
         var diagnostics = loaded.diagnostics
-
-        let (templates, templateDiagnostics) = TemplateSet.load(
-            from: options.siteDirectory.appendingPathComponent("templates"), displayPath: options.displayPath)
+        let (templates, templateDiagnostics) = loadTemplates()
         diagnostics += templateDiagnostics
-        if let templates {
-            for page in loaded.pages {
-                guard let name = page.frontMatter.template, !templates.names.contains(name) else { continue }
-                let position = page.frontMatter.valuePositions["template"] ?? SourcePosition(line: 1, column: 1)
-                diagnostics.append(Diagnostic(path: page.sourcePath, line: position.line, column: position.column,
-                                              message: "unknown template '\(name)': there is no site/templates/\(name).mustache"))
-            }
-        }
 
         let pages = loaded.pages
         let resolver = LinkResolver(pages: pages, staticFiles: loaded.staticFiles, baseURL: options.baseURL)
         let rendered = parallelMap(Array(pages.indices)) { index in
-            renderPage(index, of: pages, configuration: loaded.configuration, resolver: resolver)
+            renderPage(pages[index], index: index, configuration: loaded.configuration, resolver: resolver)
         }
-        let fragments = rendered.map(\.fragment)
-        for (index, result) in rendered.enumerated() {
-            for (link, target) in result.targets {
-                let message: String
-                switch target {
-                case .none: continue
-                case let .broken(reason): message = reason
-                case let .anchor(targetPage, fragment):
-                    guard !fragments[targetPage].anchors.contains(fragment) else { continue }
-                    let where_ = targetPage == index ? "this page has" : "'\(pages[targetPage].sourcePath)' has"
-                    message = "broken anchor in link '\(link.destination)': \(where_) no heading '#\(fragment)'"
-                }
-                let severity: Diagnostic.Severity = options.linkPolicy == .error ? .error : .warning
-                diagnostics.append(Diagnostic(path: pages[index].sourcePath, line: link.line + pages[index].bodyLineOffset,
-                                              column: link.column, severity: severity, message: message))
+        let site = RenderedSite.Parts(
+            configuration: loaded.configuration, pages: pages, fragments: rendered.map(\.fragment),
+            linkChecks: rendered.map(\.checks), staticFiles: loaded.staticFiles,
+            loadWarnings: loaded.diagnostics.filter { $0.severity == .warning }, resolver: resolver)
+        return try finish(site, templates: templates, diagnostics: diagnostics)
+    }
+
+    /// Renders the site again after the files at `changedPaths` (absolute paths) changed, reusing
+    /// everything of `previous` that the change cannot affect: an edited guide is re-read and
+    /// re-rendered alone, an edited template reloads the templates, an edited static file needs nothing.
+    /// Anything else (files added, removed or renamed, configuration) renders the whole site.
+    public func update(_ previous: RenderedSite, changedPaths: Set<String>) throws(BuildFailure) -> RenderedSite {
+        guard let plan = ChangePlan(changedPaths, previous: previous, options: options) else { return try render() }
+        var parts = previous.parts
+        var diagnostics: [Diagnostic] = []
+        let loader = SiteLoader(options: options)
+        for index in plan.editedPages {
+            let old = parts.pages[index]
+            guard let contentPath = old.contentPath else { return try render() }
+            switch loader.loadPage(url: options.contentDirectory.appendingPathComponent(contentPath), relative: contentPath) {
+            case let .success(page?) where page.sitePath == old.sitePath && page.kind == old.kind:
+                parts.pages[index] = page
+                let result = renderPage(page, index: index, configuration: parts.configuration, resolver: parts.resolver)
+                parts.fragments[index] = result.fragment
+                parts.linkChecks[index] = result.checks
+            case .success:
+                return try render()
+            case let .failure(diagnostic):
+                diagnostics.append(diagnostic)
             }
         }
-
-        diagnostics.sort { ($0.path, $0.line, $0.column) < ($1.path, $1.line, $1.column) }
-        guard let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
-            throw BuildFailure(diagnostics: diagnostics)
+        var templates: TemplateSet? = previous.templates
+        if plan.templatesChanged {
+            let (reloaded, templateDiagnostics) = loadTemplates()
+            templates = reloaded
+            diagnostics += templateDiagnostics
         }
-        return RenderedSite(configuration: loaded.configuration, pages: pages, fragments: fragments,
-                            staticFiles: loaded.staticFiles, baseURL: options.baseURL, warnings: diagnostics,
-                            templates: templates)
+        return try finish(parts, templates: templates, diagnostics: diagnostics)
     }
 
     /// Renders and writes the site atomically to the output folder.
@@ -71,44 +75,38 @@ public struct SiteBuilder: Sendable {
                             output: options.outputDisplayPath)
     }
 
-    private struct PageResult {
-        var fragment: RenderedMarkdown
-        var targets: [(MarkdownLink, LinkResolver.Target)]
+    private func loadTemplates() -> (TemplateSet?, [Diagnostic]) {
+        TemplateSet.load(from: options.siteDirectory.appendingPathComponent("templates"), displayPath: options.displayPath)
     }
 
-    private func renderPage(_ index: Int, of pages: [Page], configuration: SiteConfiguration,
-                            resolver: LinkResolver) -> PageResult {
-        let page = pages[index]
+    /// Checks templates named by pages and every link, then makes the site or throws every diagnostic.
+    private func finish(_ parts: RenderedSite.Parts, templates: TemplateSet?, diagnostics: [Diagnostic]) throws(BuildFailure) -> RenderedSite {
+        var diagnostics = diagnostics + parts.loadWarnings
+        if let templates {
+            for page in parts.pages {
+                guard let name = page.frontMatter.template, !templates.names.contains(name) else { continue }
+                let position = page.frontMatter.valuePositions["template"] ?? SourcePosition(line: 1, column: 1)
+                diagnostics.append(Diagnostic(path: page.sourcePath, line: position.line, column: position.column,
+                                              message: "unknown template '\(name)': there is no site/templates/\(name).mustache"))
+            }
+        }
+        diagnostics += LinkChecker(policy: options.linkPolicy).check(parts)
+        diagnostics = Array(Set(diagnostics)).sorted { ($0.path, $0.line, $0.column, $0.message) < ($1.path, $1.line, $1.column, $1.message) }
+        guard let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
+            throw BuildFailure(diagnostics: diagnostics)
+        }
+        return RenderedSite(parts: parts, templates: templates, warnings: diagnostics)
+    }
+
+    private func renderPage(_ page: Page, index: Int, configuration: SiteConfiguration,
+                            resolver: LinkResolver) -> (fragment: RenderedMarkdown, checks: [LinkChecker.Check]) {
         let renderer = MarkdownRenderer(allowsRawHTML: page.frontMatter.allowsRawHTML ?? configuration.allowsRawHTML)
-        var targets: [(MarkdownLink, LinkResolver.Target)] = []
+        var checks: [LinkChecker.Check] = []
         let fragment = renderer.render(String(page.body)) { link in
             let (href, target) = resolver.resolve(link.destination, from: page, pageIndex: index)
-            if target != .none { targets.append((link, target)) }
+            if target != .none { checks.append(LinkChecker.Check(link: link, target: target)) }
             return href
         }
-        return PageResult(fragment: fragment, targets: targets)
-    }
-}
-
-/// What a finished build reports on its last line.
-public struct BuildSummary: Sendable, CustomStringConvertible {
-    /// Pages rendered.
-    public var pages: Int
-    /// Files copied as they are.
-    public var staticFiles: Int
-    /// Every file written, generated ones included.
-    public var filesWritten: Int
-    /// Problems that did not fail the build.
-    public var warnings: [Diagnostic]
-    /// Wall-clock time of the whole build.
-    public var duration: TimeInterval
-    /// The output folder as given.
-    public var output: String
-
-    /// `Built 14 pages and 9 static files in 0.12 s → dist`
-    public var description: String {
-        let warningText = warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
-        return "Built \(pages) page\(pages == 1 ? "" : "s") and \(staticFiles) static file\(staticFiles == 1 ? "" : "s")"
-            + " in \(String(format: "%.2f", duration)) s\(warningText) → \(output)"
+        return (fragment, checks)
     }
 }

@@ -69,7 +69,7 @@ struct SiteLoader {
     }
 
     /// Reads one guide; nil for a draft.
-    private func loadPage(url: URL, relative: String) -> Swift.Result<Page?, Diagnostic> {
+    func loadPage(url: URL, relative: String) -> Swift.Result<Page?, Diagnostic> {
         let displayPath = options.displayPath(url)
         let data: Data
         do {
@@ -179,6 +179,11 @@ struct SiteLoader {
             let child = url.appendingPathComponent(name)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory) else { continue }
+            if let outside = SymlinkGuard.escape(child, from: url) {
+                diagnostics.append(Diagnostic(path: options.displayPath(child), severity: .warning,
+                                              message: "skipped: symbolic link leads outside its folder (to \(outside))"))
+                continue
+            }
             if isDirectory.boolValue {
                 directory(relative + name + "/")
                 walk(child, relative: relative + name + "/", diagnostics: &diagnostics, file: file, directory: directory)

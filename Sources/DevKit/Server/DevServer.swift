@@ -1,0 +1,204 @@
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import Logging
+import NIOCore
+import NIOSSL
+import ServiceLifecycle
+
+/// `devkit serve`: the site built in memory, served over HTTPS with the local CA's certificate,
+/// rebuilt on every edit, with live reload. Binds 127.0.0.1 (and ::1) unless told otherwise.
+public struct DevServer: Sendable {
+    /// What to serve and where.
+    public struct Configuration: Sendable {
+        /// The build options (the output folder is not used).
+        public var options: BuildOptions
+        /// The address to bind.
+        public var host: String
+        /// The port; 0 picks a free one.
+        public var port: Int
+        /// Where the certificates live.
+        public var home: DevkitHome
+        /// Watch content/ and site/ and rebuild on changes.
+        public var watch: Bool
+        /// Force the polling watcher (for file systems without inotify).
+        public var poll: Bool
+
+        /// A configuration with the defaults of `devkit serve`.
+        public init(options: BuildOptions, host: String = "127.0.0.1", port: Int = 9025, home: DevkitHome = DevkitHome(),
+                    watch: Bool = true, poll: Bool = false) {
+            self.options = options
+            self.host = host
+            self.port = port
+            self.home = home
+            self.watch = watch
+            self.poll = poll
+        }
+
+        /// True for loopback addresses, the only ones bound without a warning.
+        public var isLoopback: Bool { ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.") }
+    }
+
+    /// Lines for the terminal.
+    public typealias Printer = @Sendable (String) -> Void
+
+    let configuration: Configuration
+    let site: LiveSite
+    let hub = ReloadHub()
+
+    /// A server for this configuration.
+    public init(configuration: Configuration) {
+        self.configuration = configuration
+        site = LiveSite(options: configuration.options, forbiddenRoots: [configuration.home.url])
+    }
+
+    /// Builds the Hummingbird application (without TLS when `tls` is nil, for tests).
+    public static func buildApplication(site: LiveSite, hub: ReloadHub, host: String = "127.0.0.1", port: Int = 0,
+                                        tls: TLSConfiguration? = nil,
+                                        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in })
+        throws -> some ApplicationProtocol {
+        let router = SiteRoutes(site: site, hub: hub).router()
+        var logger = Logger(label: "devkit.serve")
+        logger.logLevel = .warning
+        let server: HTTPServerBuilder = try tls.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1()
+        return Application(router: router, server: server,
+                           configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
+                           onServerRunning: onServerRunning, logger: logger)
+    }
+
+    /// Makes certificates, builds, binds and serves until SIGINT or SIGTERM.
+    public func run(print: @escaping Printer) async throws {
+        let authority = CertificateAuthority(home: configuration.home)
+        let outcome = try authority.ensure()
+        if outcome.createdAuthority {
+            print("Created a local certificate authority in \(configuration.home.url.path). Trust it once: devkit cert --install")
+        } else if outcome.issuedLeaf, let reason = outcome.reason {
+            print("Issued a new localhost certificate (\(reason)).")
+        }
+
+        let report = await site.build()
+        if report.succeeded {
+            DiagnosticPrinter().print(report.diagnostics)
+            print("Built \(report.pagesRendered) pages in \(Self.milliseconds(report.duration)).")
+        } else {
+            DiagnosticPrinter().print(report.diagnostics)
+            print("The site does not build yet; serving the errors until they are fixed.")
+        }
+
+        if !configuration.isLoopback {
+            print("warning: binding \(configuration.host) makes the dev server reachable from other machines; the default is 127.0.0.1")
+        }
+        let port = try PortProbe.choose(host: configuration.host, port: configuration.port)
+        let tls = try Self.tlsConfiguration(home: configuration.home)
+        var applications: [any Service] = []
+        let base = configuration.options.baseURL.path
+        let printer = print
+        applications.append(try Self.buildApplication(site: site, hub: hub, host: configuration.host, port: port, tls: tls) { channel in
+            let bound = channel.localAddress?.port ?? port
+            printer(Self.banner(port: bound, base: base, alsoIPv6: configuration.host == "127.0.0.1" && PortProbe.ipv6Available))
+        })
+        if configuration.host == "127.0.0.1", PortProbe.ipv6Available, (try? PortProbe.choose(host: "::1", port: port)) != nil {
+            applications.append(try Self.buildApplication(site: site, hub: hub, host: "::1", port: port, tls: tls))
+        }
+        let watcher = configuration.watch ? makeWatcher(print: print) : nil
+        if let watcher {
+            let method = watcher.start(forcePolling: configuration.poll)
+            print("Watching \(configuration.options.displayPath(configuration.options.contentDirectory)) and \(configuration.options.displayPath(configuration.options.siteDirectory)) (\(method)). Press Ctrl-C to stop.")
+        }
+        var logger = Logger(label: "devkit.serve")
+        logger.logLevel = .warning
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: applications + [ShutdownService(hub: hub, watcher: watcher)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        groupConfiguration.maximumGracefulShutdownDuration = .milliseconds(600)
+        groupConfiguration.maximumCancellationDuration = .milliseconds(300)
+        do {
+            try await ServiceGroup(configuration: groupConfiguration).run()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw DevServerError.portInUse(port)
+        }
+    }
+
+    private func makeWatcher(print: @escaping Printer) -> FileWatcher {
+        let site = self.site
+        let hub = self.hub
+        let options = configuration.options
+        let (batches, continuation) = AsyncStream<Set<String>>.makeStream()
+        Task {
+            for await paths in batches {
+                let report = await site.apply(changes: paths)
+                if report.succeeded {
+                    DiagnosticPrinter().print(report.diagnostics)
+                    let changed = paths.map { options.displayPath(URL(fileURLWithPath: $0)) }.sorted().prefix(3).joined(separator: ", ")
+                    print("Rebuilt \(report.pagesRendered) page\(report.pagesRendered == 1 ? "" : "s") in \(Self.milliseconds(report.duration)) (\(changed)); reloading \(hub.subscriberCount) tab\(hub.subscriberCount == 1 ? "" : "s").")
+                    hub.broadcast(ReloadHub.Event(name: "errors", data: DiagnosticJSON.encode(generation: await site.generation, errors: [])))
+                    hub.broadcast(ReloadHub.Event(name: "reload", data: String(await site.generation)))
+                } else {
+                    DiagnosticPrinter().print(report.diagnostics)
+                    print("Build failed; still serving the last good version.")
+                    hub.broadcast(ReloadHub.Event(name: "errors", data: DiagnosticJSON.encode(generation: await site.generation, errors: report.diagnostics.filter { $0.severity == .error })))
+                }
+            }
+        }
+        return FileWatcher(roots: [options.contentDirectory, options.siteDirectory]) { paths in continuation.yield(paths) }
+    }
+
+    static func tlsConfiguration(home: DevkitHome) throws -> TLSConfiguration {
+        let chain = try NIOSSLCertificate.fromPEMFile(home.leafCertificate.path).map { NIOSSLCertificateSource.certificate($0) }
+        let key = try NIOSSLPrivateKey(file: home.leafKey.path, format: .pem)
+        return TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key))
+    }
+
+    static func banner(port: Int, base: String, alsoIPv6: Bool) -> String {
+        let root = "https://localhost:\(port)\(base)"
+        var lines = ["Serving \(root) (also https://127.0.0.1:\(port)\(base)\(alsoIPv6 ? " and https://[::1]:\(port)\(base)" : ""))"]
+        lines += [
+            "  Guides          \(root)",
+            "  Demo widget     \(root)widget/",
+            "  Host simulator  \(root)host/",
+            "  Setup snippets  \(root)setup/",
+            "",
+            "In the browser console of a HubSpot tab, then reload the tab:",
+            "  Demo widget (HubSpot loads https://localhost:9025/ in local mode):",
+            "    " + Snippets.installDemoWidget("local"),
+            "  This server's widget under your own settings:",
+            "    " + Snippets.callingExtensions(CallingSettings(url: "\(root)widget/")),
+        ]
+        if port != 9025 { lines.append("  Note: HubSpot's local mode always loads port 9025; on port \(port) use the second snippet.") }
+        return lines.joined(separator: "\n")
+    }
+
+    static func milliseconds(_ duration: TimeInterval) -> String {
+        duration < 1 ? "\(Int((duration * 1000).rounded())) ms" : String(format: "%.2f s", duration)
+    }
+}
+
+/// Ends the reload streams and the watcher when the server shuts down, so open tabs do not hold it.
+struct ShutdownService: Service {
+    let hub: ReloadHub
+    let watcher: FileWatcher?
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        hub.finishAll()
+        watcher?.stop()
+    }
+}
+
+/// Why `devkit serve` could not start.
+public enum DevServerError: Error, CustomStringConvertible, Equatable {
+    /// Someone else listens on the port.
+    case portInUse(Int)
+    /// The address cannot be bound.
+    case cannotBind(String, Int, String)
+
+    public var description: String {
+        switch self {
+        case let .portInUse(port):
+            "port \(port) is already in use; stop the other server or choose another port with --port (--port 0 picks a free one)"
+        case let .cannotBind(host, port, reason):
+            "cannot listen on \(host):\(port): \(reason)"
+        }
+    }
+}

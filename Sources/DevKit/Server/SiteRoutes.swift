@@ -1,0 +1,97 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import ServiceLifecycle
+
+/// The routes of `devkit serve`: the reload channel and its script, then every other path answered
+/// from the live site. Every response carries `X-Content-Type-Options: nosniff` and `Cache-Control: no-cache`.
+public struct SiteRoutes: Sendable {
+    let site: LiveSite
+    let hub: ReloadHub
+
+    /// Routes over a live site and its reload hub.
+    public init(site: LiveSite, hub: ReloadHub) {
+        self.site = site
+        self.hub = hub
+    }
+
+    /// A router with every route.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.get(RouterPath(ReloadClient.eventsPath)) { _, _ in try await events() }
+        router.get(RouterPath(ReloadClient.scriptPath)) { request, _ in
+            respond(.ok, ServedFile(body: Data(ReloadClient.source.utf8), contentType: "text/javascript; charset=utf-8"), request)
+        }
+        for method in [HTTPRequest.Method.get, .head] {
+            router.on("/", method: method) { request, _ in await serve(request) }
+            router.on("**", method: method) { request, _ in await serve(request) }
+        }
+        return router
+    }
+
+    private func serve(_ request: Request) async -> Response {
+        guard let checked = RequestPath.check(request.uri.path, basePath: site.basePath) else {
+            if request.uri.path == "/" || request.uri.path.isEmpty {
+                return redirect(site.basePath)
+            }
+            return await notFound(request)
+        }
+        switch checked {
+        case .rejected:
+            return respond(.badRequest, ServedFile(body: Data("Bad request path\n".utf8), contentType: "text/plain; charset=utf-8"), request)
+        case .hidden:
+            return await notFound(request)
+        case let .site(path):
+            let frame = request.headers[HTTPField.Name("Sec-Fetch-Dest")!] == "iframe"
+            switch await site.resolve(path, frame: frame) {
+            case let .file(file): return respond(.ok, file, request, vary: path.isEmpty)
+            case let .redirect(location): return redirect(location)
+            case let .notFound(file): return respond(.notFound, file, request)
+            case let .buildFailed(file): return respond(.internalServerError, file, request)
+            }
+        }
+    }
+
+    private func notFound(_ request: Request) async -> Response {
+        respond(.notFound, await site.notFoundPage(), request)
+    }
+
+    private func redirect(_ location: String) -> Response {
+        var headers = Self.commonHeaders
+        headers[.location] = location
+        return Response(status: .movedPermanently, headers: headers)
+    }
+
+    private func respond(_ status: HTTPResponse.Status, _ file: ServedFile, _ request: Request, vary: Bool = false) -> Response {
+        var headers = Self.commonHeaders
+        headers[.contentType] = file.contentType
+        headers[.eTag] = file.etag
+        if vary { headers[.vary] = "Sec-Fetch-Dest" }
+        if status == .ok, let tags = request.headers[.ifNoneMatch],
+           tags.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == file.etag || $0 == "*" }) {
+            return Response(status: .notModified, headers: headers)
+        }
+        headers[.contentLength] = String(file.body.count)
+        if request.method == .head { return Response(status: status, headers: headers) }
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: file.body)))
+    }
+
+    private func events() async throws -> Response {
+        var headers = Self.commonHeaders
+        headers[.contentType] = "text/event-stream"
+        let greeting = await site.status()
+        let stream = hub.subscribe()
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            try await writer.write(ByteBuffer(string: "retry: 1000\n" + greeting.wireFormat))
+            for await event in stream.cancelOnGracefulShutdown() {
+                try await writer.write(ByteBuffer(string: event.wireFormat))
+            }
+            try await writer.finish(nil)
+        })
+    }
+
+    static let commonHeaders: HTTPFields = [
+        .cacheControl: "no-cache",
+        HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+    ]
+}

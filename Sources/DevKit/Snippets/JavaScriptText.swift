@@ -1,0 +1,52 @@
+/// String literals for JSON, JavaScript and POSIX shells that hold exactly the given text, whatever it is.
+enum JavaScriptText {
+    /// A JSON string (as `JSON.stringify` writes it), with invisible, line-separating and
+    /// direction-changing characters written as `\u` escapes so a snippet shows what it stores.
+    static func json(_ text: String) -> String {
+        literal(text, escapingAngles: false)
+    }
+
+    /// A double-quoted JavaScript literal that is also safe inside an HTML `<script>` (no raw `<` or `>`).
+    static func literal(_ text: String) -> String {
+        literal(text, escapingAngles: true)
+    }
+
+    /// A single-quoted POSIX shell word.
+    static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    private static func literal(_ text: String, escapingAngles: Bool) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\u{08}": result += "\\b"
+            case "\u{0C}": result += "\\f"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "<", ">" where escapingAngles: result += escape(scalar)
+            default:
+                if scalar.value < 0x20 || isInvisible(scalar.value) { result += escape(scalar) } else { result.unicodeScalars.append(scalar) }
+            }
+        }
+        return result + "\""
+    }
+
+    private static func escape(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16)
+        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// Control, invisible, bidirectional and line-separator characters.
+    private static func isInvisible(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x7F...0x9F, 0xAD, 0x61C, 0x180E, 0x200B, 0x200E, 0x200F, 0x2028...0x202E, 0x2060...0x206F, 0xFEFF, 0xFFF9...0xFFFB:
+            true
+        default:
+            false
+        }
+    }
+}
