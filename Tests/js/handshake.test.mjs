@@ -1,0 +1,154 @@
+// The SYNC / SYNC_ACK handshake, message ids, origins and reply callbacks of the bridge.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { setup, plain, HOST_ORIGIN, WIDGET_ORIGIN } from "./support/fake-window.mjs";
+
+test("answers SYNC with the SYNC itself as SYNC_ACK, keeping its messageId", async () => {
+  const t = setup();
+  new t.CallingExtensions({ debugMode: true, eventHandlers: {} });
+  t.send({ type: "SYNC", hostUrl: HOST_ORIGIN, portalId: 11, userId: 22, ownerId: 33, engagementId: 44,
+    iframeLocation: "remote", usesCallingWindow: true, messageId: "777_1" });
+  await t.world.settle();
+  assert.deepEqual(t.inbox(), [{
+    type: "SYNC_ACK", hostUrl: HOST_ORIGIN, portalId: 11, userId: 22, ownerId: 33, engagementId: 44,
+    iframeLocation: "remote", usesCallingWindow: true, messageId: "777_1",
+    debugMode: true, version: "0.9.6", iFrameUrl: WIDGET_ORIGIN,
+  }]);
+  assert.equal(t.widgetPosts()[0].targetOrigin, HOST_ORIGIN);
+});
+
+test("only the first SYNC is answered; READY reaches onReady once with the SYNC's context", async () => {
+  const t = setup();
+  const ready = [];
+  new t.CallingExtensions({ eventHandlers: { onReady: (data, message) => ready.push({ data: plain(data), message: plain(message) }) } });
+  for (let i = 0; i < 4; i++) t.sync();
+  await t.world.settle();
+  assert.deepEqual(t.inbox().map((m) => m.type), ["SYNC_ACK"]);
+  assert.equal(t.inbox()[0].messageId, "777_1");
+  const data = { engagementId: 44, portalId: 11, userId: 22, ownerId: 33, iframeLocation: "widget", usesCallingWindow: false, hostUrl: HOST_ORIGIN };
+  assert.deepEqual(ready, [{ data, message: { type: "READY", data } }]);
+});
+
+test("a SYNC is accepted from any origin and its hostUrl becomes the destination", async () => {
+  const t = setup({ referrer: "" });
+  new t.CallingExtensions({ eventHandlers: { onReady() {} } });
+  const other = t.world.window("other", "https://other.example");
+  t.send({ type: "SYNC", hostUrl: "https://other.example" }, { from: other });
+  await t.world.settle();
+  const posts = t.widgetPosts();
+  assert.equal(posts.length, 1);
+  assert.equal(posts[0].data.type, "SYNC_ACK");
+  assert.equal(posts[0].targetOrigin, "https://other.example");
+});
+
+test("a SYNC whose hostUrl is not its origin is answered, with a warning", async () => {
+  const t = setup();
+  new t.CallingExtensions({ eventHandlers: { onReady() {} } });
+  t.sync({ hostUrl: "https://elsewhere.example" });
+  await t.world.settle();
+  assert.equal(t.widgetPosts()[0].targetOrigin, "https://elsewhere.example");
+  assert.match(t.widget.lines("warn").join("\n"), /\[calling-extensions\] SYNC from https:\/\/app\.hubspot\.com has hostUrl https:\/\/elsewhere\.example/);
+});
+
+test("message ids are <instanceId>_<Date.now()> and the instance id is Date.now() at construction", async () => {
+  const t = setup();
+  const before = Date.now();
+  const { cti } = await t.ready();
+  const after = Date.now();
+  const { instanceId } = cti.channel;
+  assert.ok(instanceId >= before && instanceId <= after, `instanceId ${instanceId}`);
+  cti.userLoggedIn();
+  cti.userAvailable();
+  const sent = t.widgetPosts().slice(1).map((p) => p.data.messageId);
+  assert.equal(sent.length, 2);
+  for (const id of sent) {
+    const match = /^(\d+)_(\d+)$/.exec(id);
+    assert.ok(match, id);
+    assert.equal(Number(match[1]), instanceId);
+    assert.ok(Number(match[2]) >= instanceId && Number(match[2]) <= Date.now());
+  }
+});
+
+test("every post uses the exact destination origin, never *", async () => {
+  const t = setup();
+  const { cti } = await t.ready();
+  cti.userLoggedIn();
+  cti.outgoingCall({ externalCallId: "c1", toNumber: "+1555" });
+  cti.sendMessage({ type: "CALL_DATA", data: {} });
+  await t.world.settle();
+  const posts = t.widgetPosts();
+  assert.equal(posts.length, 4);
+  assert.deepEqual([...new Set(posts.map((p) => p.targetOrigin))], [HOST_ORIGIN]);
+});
+
+test("before SYNC, the destination origin is the origin of document.referrer", async () => {
+  const t = setup({ referrer: "https://app-eu1.hubspot.com/calling/x?y=1" });
+  const cti = new t.CallingExtensions({ eventHandlers: {} });
+  assert.equal(cti.channel.origin, "https://app-eu1.hubspot.com");
+  // A message from that origin is accepted before SYNC; one from the SYNC-less host origin is not.
+  const seen = [];
+  cti.options.eventHandlers.onDialNumber = (data) => seen.push(data.phoneNumber);
+  const eu = t.world.window("eu", "https://app-eu1.hubspot.com");
+  t.send({ type: "DIAL_NUMBER", data: { phoneNumber: "1" } }, { from: eu });
+  t.send({ type: "DIAL_NUMBER", data: { phoneNumber: "2" } });
+  await t.world.settle();
+  assert.deepEqual(seen, ["1"]);
+});
+
+test("messages from another origin, or without type or messageId, are dropped", async () => {
+  const t = setup();
+  const { calls } = await t.ready();
+  const evil = t.world.window("evil", "https://evil.example");
+  t.send({ type: "DIAL_NUMBER", data: { phoneNumber: "evil" } }, { from: evil });
+  t.send({ type: "NOT_A_TYPE", data: {} }, { from: evil });
+  t.host.received.length = 0;
+  t.send({ type: "DIAL_NUMBER", data: { phoneNumber: "no id" }, messageId: "" });
+  t.send({ data: { phoneNumber: "no type" } });
+  t.send({ type: "DIAL_NUMBER", data: { phoneNumber: "ok" } });
+  await t.world.settle();
+  assert.deepEqual(calls.filter((c) => c.name !== "onReady").map((c) => c.data.phoneNumber), ["ok"]);
+  assert.deepEqual(t.inbox(), [], "no UNKNOWN_MESSAGE_TYPE reply to a foreign origin");
+});
+
+test("messages sent before SYNC are not posted and warn", async () => {
+  const t = setup();
+  const cti = new t.CallingExtensions({ eventHandlers: {} });
+  cti.initialized({ isLoggedIn: true });
+  cti.userLoggedIn();
+  await t.world.settle();
+  assert.deepEqual(t.world.posts, []);
+  const warnings = t.widget.lines("warn");
+  assert.equal(warnings.length, 2);
+  for (const w of warnings) assert.match(w, /^\[calling-extensions\] iFrame not initialized to send a message within HubSpot/);
+  assert.match(warnings[1], /LOGGED_IN/);
+});
+
+test("a message whose id starts with our instance id goes to its callback once, not to handlers", async () => {
+  const t = setup();
+  const { cti, calls } = await t.ready({ eventHandlers: {} });
+  const replies = [];
+  const sent = cti.channel.send({ type: "CALL_DATA", data: { q: 1 } }, (answer) => replies.push(plain(answer)));
+  const calledBefore = calls.length;
+  const answer = { type: "CALL_DATA", data: { a: 2 }, messageId: sent.messageId };
+  t.send(answer);
+  t.send(answer); // the callback is gone: a second answer goes nowhere
+  t.send({ type: "DIAL_NUMBER", data: {}, messageId: `${cti.channel.instanceId}_999` }); // ours, no callback
+  await t.world.settle();
+  assert.deepEqual(replies, [answer]);
+  assert.equal(calls.length, calledBefore);
+  assert.deepEqual(t.inbox().map((m) => m.type), ["SYNC_ACK", "CALL_DATA"], "no UNKNOWN_MESSAGE_TYPE or ERROR");
+  assert.deepEqual(Object.keys(cti.channel.callbacks), []);
+});
+
+test("SET_WIDGET_URL from the host moves the destination origin (top-level or data.iFrameUrl)", async () => {
+  const t = setup();
+  const { cti } = await t.ready({ eventHandlers: {} });
+  t.send({ type: "SET_WIDGET_URL", iFrameUrl: "https://app-na2.hubspot.com/x" });
+  await t.world.settle();
+  assert.equal(cti.channel.origin, "https://app-na2.hubspot.com");
+  const other = t.world.window("na2", "https://app-na2.hubspot.com");
+  t.send({ type: "SET_WIDGET_URL", data: { iFrameUrl: "https://app-eu1.hubspot.com" } }, { from: other });
+  await t.world.settle();
+  assert.equal(cti.channel.origin, "https://app-eu1.hubspot.com");
+  assert.deepEqual(t.inbox().map((m) => m.type), ["SYNC_ACK"], "not an unknown type");
+});
