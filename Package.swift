@@ -59,6 +59,7 @@ let package = Package(
             dependencies: [
                 "DevKit",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             exclude: ["Fixtures"]
         ),

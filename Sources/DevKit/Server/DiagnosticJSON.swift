@@ -8,7 +8,7 @@ enum DiagnosticJSON {
              "message": error.message, "text": error.description]
         }
         let object: [String: Any] = ["generation": generation, "errors": list]
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }
 }

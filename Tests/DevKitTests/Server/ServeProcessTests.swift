@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+/// `devkit serve` as a user runs it: a real process, real TLS checked by curl against ca.pem,
+/// real edits on disk, the reload channel read as a browser reads it.
+@Suite(.serialized) struct ServeProcessTests {
+    @Test func certificateChainVerifiesForEveryLocalName() throws {
+        let temporary = try TemporaryDirectory()
+        let root = try temporary.copy(fixture: "basic")
+        let server = try ServerProcess(arguments: ["--root", root.path, "--no-watch"], home: temporary.url.appendingPathComponent("home"))
+        var hosts = ["localhost", "127.0.0.1"]
+        if server.printed.contains("https://[::1]:") { hosts.append("[::1]") }
+        for host in hosts {
+            let response = try Curl.run(["--write-out", "%{http_code}", "--output", "/dev/null", "https://\(host):\(server.port)/"], ca: server.caFile)
+            #expect(response.status == 0, "\(host): \(response.error)")
+            #expect(response.output == "200", "\(host)")
+        }
+        let untrusted = try Curl.run(["https://localhost:\(server.port)/"], ca: "/etc/ssl/certs/ca-certificates.crt")
+        #expect(untrusted.status == 60, "a client without our CA must refuse the certificate")
+    }
+
+    @Test func startupPrintsTheURLsAndBothOverrideSnippets() throws {
+        let temporary = try TemporaryDirectory()
+        let root = try temporary.copy(fixture: "basic")
+        let server = try ServerProcess(arguments: ["--root", root.path, "--no-watch"], home: temporary.url.appendingPathComponent("home"))
+        try server.waitForOutput(matching: "LocalSettings:Calling:CallingExtensions")
+        #expect(server.printed.contains("localStorage.setItem(\"LocalSettings:Calling:installDemoWidget\", \"local\");"))
+        #expect(server.printed.contains("Host simulator  https://localhost:\(server.port)/host/"))
+        let keyMode = try FileManager.default.attributesOfItem(atPath: server.home.appendingPathComponent("ca-key.pem").path)[.posixPermissions] as? Int
+        #expect(keyMode == 0o600)
+    }
+
+    @Test func editsReloadTheBrowserAndErrorsShowThenClear() throws {
+        let temporary = try TemporaryDirectory()
+        let root = try temporary.copy(fixture: "basic")
+        let server = try ServerProcess(arguments: ["--root", root.path], home: temporary.url.appendingPathComponent("home"))
+        let events = try EventStream(url: "https://localhost:\(server.port)/__devkit/reload", ca: server.caFile)
+        try events.wait(for: "event: hello")
+
+        let page = root.appendingPathComponent("content/about.md")
+        try "# About this fixture\n\nEdited text.\n".write(to: page, atomically: true, encoding: .utf8)
+        try events.wait(for: "event: reload")
+        let edited = try Curl.run(["https://localhost:\(server.port)/about/"], ca: server.caFile)
+        #expect(edited.output.contains("Edited text."))
+
+        try "---\ntitle: [oops\n---\n".write(to: page, atomically: true, encoding: .utf8)
+        try events.wait(for: "content/about.md:3:1: error: malformed YAML")
+        let stillServed = try Curl.run(["https://localhost:\(server.port)/about/"], ca: server.caFile)
+        #expect(stillServed.output.contains("Edited text."), "the last good page stays served")
+        #expect(server.printed.contains("content/about.md:3:1: error: malformed YAML"))
+
+        events.clear()
+        try "# About\n\nFixed.\n".write(to: page, atomically: true, encoding: .utf8)
+        try events.wait(for: "data: {\"errors\":[]")
+        try events.wait(for: "event: reload")
+        #expect(try Curl.run(["https://localhost:\(server.port)/about/"], ca: server.caFile).output.contains("Fixed."))
+    }
+
+    @Test func sigtermStopsTheServerEvenWithAnOpenReloadStream() throws {
+        let temporary = try TemporaryDirectory()
+        let root = try temporary.copy(fixture: "basic")
+        let server = try ServerProcess(arguments: ["--root", root.path], home: temporary.url.appendingPathComponent("home"))
+        let events = try EventStream(url: "https://localhost:\(server.port)/__devkit/reload", ca: server.caFile)
+        try events.wait(for: "event: hello")
+        server.process.terminate()
+        let deadline = Date().addingTimeInterval(10)
+        while server.process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        #expect(!server.process.isRunning, "devkit serve did not stop on SIGTERM with a tab open")
+    }
+
+    @Test func portInUseIsOneClearLine() throws {
+        let temporary = try TemporaryDirectory()
+        let root = try temporary.copy(fixture: "basic")
+        let first = try ServerProcess(arguments: ["--root", root.path, "--no-watch"], home: temporary.url.appendingPathComponent("home"))
+        var environment = ProcessInfo.processInfo.environment
+        environment["DEVKIT_HOME"] = temporary.url.appendingPathComponent("home").path
+        setenv("DEVKIT_HOME", environment["DEVKIT_HOME"]!, 1)
+        let second = try DevkitProcess.run(["serve", "--root", root.path, "--no-watch", "--port", String(first.port)])
+        #expect(second.status == 1)
+        #expect(second.standardError.hasSuffix("error: port \(first.port) is already in use; stop the other server or choose another port with --port (--port 0 picks a free one)\n"))
+    }
+}
+
+/// A Server-Sent Events stream read with `curl -N`, as the page's EventSource reads it.
+final class EventStream {
+    private let process = Process()
+    private let buffer = OutputBuffer()
+    private var consumed = 0
+
+    init(url: String, ca: String) throws {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments = ["--silent", "--no-buffer", "--cacert", ca, url]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        let buffer = self.buffer
+        pipe.fileHandleForReading.readabilityHandler = { buffer.append($0.availableData) }
+        try process.run()
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
+    /// Forgets what arrived so far.
+    func clear() { consumed = buffer.text.utf8.count }
+
+    /// Waits until `text` arrives after the last `clear` or match.
+    func wait(for text: String, timeout: TimeInterval = 20) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let all = buffer.text
+            let fresh = String(decoding: Array(all.utf8.dropFirst(consumed)), as: UTF8.self)
+            if let range = fresh.range(of: text) {
+                consumed += fresh[..<range.upperBound].utf8.count
+                return
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        throw ServerProcessError(message: "no '\(text)' on the reload stream; got:\n\(buffer.text)")
+    }
+}
