@@ -51,9 +51,14 @@ public struct CallingSettings: Equatable, Sendable {
         }
     }
 
-    /// The settings as compact JSON, keys in the API's order.
-    public var json: String {
-        "{\"name\":\(JavaScriptText.json(name)),\"url\":\(JavaScriptText.json(url)),\"width\":\(width),\"height\":\(height),"
+    /// The settings as compact JSON, keys in the API's order, as `JSON.stringify` writes them.
+    public var json: String { compactJSON(JavaScriptText.json) }
+
+    /// The compact JSON with invisible characters escaped, for request bodies people read.
+    public var visibleJSON: String { compactJSON(JavaScriptText.visibleJSON) }
+
+    private func compactJSON(_ string: (String) -> String) -> String {
+        "{\"name\":\(string(name)),\"url\":\(string(url)),\"width\":\(width),\"height\":\(height),"
             + "\"isReady\":\(isReady),\"supportsCustomObjects\":\(supportsCustomObjects)}"
     }
 
@@ -61,8 +66,8 @@ public struct CallingSettings: Equatable, Sendable {
     public var prettyJSON: String {
         """
         {
-          "name": \(JavaScriptText.json(name)),
-          "url": \(JavaScriptText.json(url)),
+          "name": \(JavaScriptText.visibleJSON(name)),
+          "url": \(JavaScriptText.visibleJSON(url)),
           "width": \(width),
           "height": \(height),
           "isReady": \(isReady),

@@ -1,14 +1,19 @@
 /// String literals for JSON, JavaScript and POSIX shells that hold exactly the given text, whatever it is.
 enum JavaScriptText {
-    /// A JSON string (as `JSON.stringify` writes it), with invisible, line-separating and
-    /// direction-changing characters written as `\u` escapes so a snippet shows what it stores.
+    /// A JSON string exactly as `JSON.stringify` writes it.
     static func json(_ text: String) -> String {
-        literal(text, escapingAngles: false)
+        literal(text, escapingAngles: false, escapingInvisible: false)
+    }
+
+    /// A JSON string with invisible, line-separating and direction-changing characters written as
+    /// `\u` escapes, so what is shown is what is stored.
+    static func visibleJSON(_ text: String) -> String {
+        literal(text, escapingAngles: false, escapingInvisible: true)
     }
 
     /// A double-quoted JavaScript literal that is also safe inside an HTML `<script>` (no raw `<` or `>`).
     static func literal(_ text: String) -> String {
-        literal(text, escapingAngles: true)
+        literal(text, escapingAngles: true, escapingInvisible: true)
     }
 
     /// A single-quoted POSIX shell word.
@@ -16,7 +21,7 @@ enum JavaScriptText {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
-    private static func literal(_ text: String, escapingAngles: Bool) -> String {
+    private static func literal(_ text: String, escapingAngles: Bool, escapingInvisible: Bool) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -27,9 +32,9 @@ enum JavaScriptText {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case "<", ">" where escapingAngles: result += escape(scalar)
+            case "<" where escapingAngles, ">" where escapingAngles: result += escape(scalar)
             default:
-                if scalar.value < 0x20 || isInvisible(scalar.value) { result += escape(scalar) } else { result.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 || (escapingInvisible && isInvisible(scalar.value)) { result += escape(scalar) } else { result.unicodeScalars.append(scalar) }
             }
         }
         return result + "\""

@@ -42,7 +42,7 @@ public enum Snippets {
 
     /// curl commands to create, update, read and delete the settings.
     public static func apiRequests(_ settings: CallingSettings) -> [Request] {
-        let body = JavaScriptText.shellQuoted(settings.json)
+        let body = JavaScriptText.shellQuoted(settings.visibleJSON)
         func command(_ method: String, withBody: Bool) -> String {
             var lines = ["curl --request \(method)", "  --url \"\(settingsAPI)\""]
             if method != "DELETE" { lines.append("  --header 'accept: application/json'") }
