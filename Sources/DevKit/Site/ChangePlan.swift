@@ -3,7 +3,7 @@ import Foundation
 /// What a set of changed files means for a rendered site: which guides to re-render and whether the
 /// templates must be reloaded. Nil when the change needs a whole new build (files added, removed or
 /// renamed, the configuration edited, folders changed).
-struct ChangePlan {
+struct ChangePlan: Equatable {
     var editedPages: [Int] = []
     var templatesChanged = false
 

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+/// `devkit snippets` and `devkit cert` as processes.
+@Suite struct OtherCommandTests {
+    @Test func snippetsJSONIsTheSettingsPayload() throws {
+        let result = try DevkitProcess.run(["snippets", "--name", "Acme \"Dialer\"", "--url", "https://acme.example/widget",
+                                            "--width", "320", "--height", "500", "--ready", "--format", "json"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        #expect(object["name"] as? String == "Acme \"Dialer\"")
+        #expect(object["width"] as? Int == 320)
+        #expect(object["isReady"] as? Bool == true)
+        #expect(object["supportsCustomObjects"] as? Bool == false)
+    }
+
+    @Test(arguments: [["--url", "http://example.com/"], ["--width", "0"], ["--height", "-3"], ["--width", "wide"], ["--format", "yaml"]])
+    func badSnippetOptionsAreUsageErrors(arguments: [String]) throws {
+        let result = try DevkitProcess.run(["snippets"] + arguments)
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("Usage: devkit snippets"))
+    }
+
+    @Test func snippetsTextShowsAllFourRequests() throws {
+        let result = try DevkitProcess.run(["snippets"])
+        for method in ["POST", "PATCH", "GET", "DELETE"] {
+            #expect(result.standardOutput.contains("curl --request \(method)"))
+        }
+        #expect(result.standardOutput.contains("${APP_ID}"))
+        #expect(result.standardOutput.contains("${DEVELOPER_ACCOUNT_API_KEY}"))
+    }
+
+    @Test func certPrintsFingerprintsButNoKeys() throws {
+        let temporary = try TemporaryDirectory()
+        setenv("DEVKIT_HOME", temporary.url.path, 1)
+        defer { unsetenv("DEVKIT_HOME") }
+        let result = try DevkitProcess.run(["cert"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("SHA-256  "))
+        #expect(result.standardOutput.contains(temporary.url.appendingPathComponent("ca.pem").path))
+        #expect(!result.standardOutput.contains("PRIVATE KEY"))
+    }
+}
