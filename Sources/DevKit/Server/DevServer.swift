@@ -112,7 +112,6 @@ public struct DevServer: Sendable {
             services: applications + [ShutdownService(hub: hub, watcher: watcher)],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         groupConfiguration.maximumGracefulShutdownDuration = .milliseconds(600)
-        groupConfiguration.maximumCancellationDuration = .milliseconds(300)
         do {
             try await ServiceGroup(configuration: groupConfiguration).run()
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
@@ -147,7 +146,10 @@ public struct DevServer: Sendable {
     static func tlsConfiguration(home: DevkitHome) throws -> TLSConfiguration {
         let chain = try NIOSSLCertificate.fromPEMFile(home.leafCertificate.path).map { NIOSSLCertificateSource.certificate($0) }
         let key = try NIOSSLPrivateKey(file: home.leafKey.path, format: .pem)
-        return TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key))
+        var configuration = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key))
+        // Browsers often leave without a TLS close_notify; waiting the default 5 s for one delays shutdown.
+        configuration.shutdownTimeout = .milliseconds(150)
+        return configuration
     }
 
     static func banner(port: Int, base: String, alsoIPv6: Bool) -> String {

@@ -56,16 +56,25 @@ import Testing
         #expect(try Curl.run(["https://localhost:\(server.port)/about/"], ca: server.caFile).output.contains("Fixed."))
     }
 
-    @Test func sigtermStopsTheServerEvenWithAnOpenReloadStream() throws {
+    @Test func sigtermStopsTheServerCleanlyWithOpenAndClosedReloadStreams() throws {
         let temporary = try TemporaryDirectory()
         let root = try temporary.copy(fixture: "basic")
         let server = try ServerProcess(arguments: ["--root", root.path], home: temporary.url.appendingPathComponent("home"))
-        let events = try EventStream(url: "https://localhost:\(server.port)/__devkit/reload", ca: server.caFile)
-        try events.wait(for: "event: hello")
+        do {
+            let closed = try EventStream(url: "https://localhost:\(server.port)/__devkit/reload", ca: server.caFile)
+            try closed.wait(for: "event: hello")
+        }
+        Thread.sleep(forTimeInterval: 0.3)
+        let open = try EventStream(url: "https://localhost:\(server.port)/__devkit/reload", ca: server.caFile)
+        try open.wait(for: "event: hello")
+        _ = try Curl.run(["https://localhost:\(server.port)/about/"], ca: server.caFile)
         server.process.terminate()
         let deadline = Date().addingTimeInterval(10)
         while server.process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
         #expect(!server.process.isRunning, "devkit serve did not stop on SIGTERM with a tab open")
+        #expect(server.process.terminationReason == .exit)
+        #expect(server.process.terminationStatus == 0)
+        #expect(!server.printed.contains("Fatal error"))
     }
 
     @Test func portInUseIsOneClearLine() throws {
