@@ -6,6 +6,7 @@
 //   await browser.switchToFrame(await browser.find("iframe"));
 //   await browser.click("#initialized");
 //   const value = await browser.execute("return document.title");
+//   await browser.setViewportSize(1280, 800);        // the page's viewport, whatever the window's frame
 //   await browser.screenshot("artifacts/page.png");
 //   await browser.quit();
 import { spawn } from "node:child_process";
@@ -141,6 +142,16 @@ export class Browser {
       if (value) return value;
       if (Date.now() > deadline) throw new WebDriverError(`Timed out after ${timeout} ms waiting for ${message}`);
       await sleep(interval);
+    }
+  }
+
+  /** Resizes the window so that the page's viewport (innerWidth × innerHeight) is width × height. */
+  async setViewportSize(width, height) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const [innerWidth, innerHeight] = await this.execute(() => [window.innerWidth, window.innerHeight]);
+      if (innerWidth === width && innerHeight === height) return;
+      const rect = await this.command("GET", "/window/rect");
+      await this.command("POST", "/window/rect", { width: rect.width + width - innerWidth, height: rect.height + height - innerHeight });
     }
   }
 
