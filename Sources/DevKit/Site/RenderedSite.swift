@@ -17,6 +17,7 @@ public struct RenderedSite: Sendable {
     let parts: Parts
     let templates: TemplateSet
     let navigation: Navigation
+    private let sidebarCache = SidebarCache()
     /// Each page's title, by page index.
     public let titles: [String]
     /// Problems that did not fail the build.
@@ -58,7 +59,7 @@ public struct RenderedSite: Sendable {
     public func document(forPage index: Int) -> String {
         let page = pages[index]
         let fragment = fragments[index]
-        var context = commonContext(current: index)
+        let context = commonContext(current: index)
         let titleFromContent = page.frontMatter.title == nil && fragment.firstTitle != nil
         context["title"] = titles[index]
         let description = page.frontMatter.description ?? (page.kind == .home ? configuration.description : "")
@@ -67,16 +68,16 @@ public struct RenderedSite: Sendable {
         context["showTitle"] = !titleFromContent
         context["isHome"] = page.kind == .home
         context["content"] = fragment.html
-        let toc = fragment.headings.filter { $0.level == 2 || $0.level == 3 }.map { heading -> [String: Any] in
-            ["anchor": heading.anchor, "text": heading.text, "isSub": heading.level == 3]
+        let toc = fragment.headings.filter { $0.level == 2 || $0.level == 3 }.map { heading in
+            TemplateObject(["anchor": heading.anchor, "text": heading.text, "isSub": heading.level == 3])
         }
         if !toc.isEmpty {
             context["toc"] = toc
             context["hasToc"] = true
         }
-        let listing = navigation.listing(for: index).map { member -> [String: Any] in
-            var entry: [String: Any] = ["title": titles[member], "url": href(ofPage: member),
-                                        "isSection": pages[member].kind == .section]
+        let listing = navigation.listing(for: index).map { member in
+            let entry = TemplateObject(["title": titles[member], "url": href(ofPage: member),
+                                        "isSection": pages[member].kind == .section])
             if let description = pages[member].frontMatter.description, !description.isEmpty {
                 entry["description"] = description
             }
@@ -87,14 +88,14 @@ public struct RenderedSite: Sendable {
             context["hasListing"] = true
         }
         let (previous, next) = navigation.neighbours(of: index)
-        if let previous { context["previous"] = ["title": titles[previous], "url": href(ofPage: previous)] }
-        if let next { context["next"] = ["title": titles[next], "url": href(ofPage: next)] }
+        if let previous { context["previous"] = TemplateObject(["title": titles[previous], "url": href(ofPage: previous)]) }
+        if let next { context["next"] = TemplateObject(["title": titles[next], "url": href(ofPage: next)]) }
         return templates.render(context, template: page.frontMatter.template ?? TemplateSet.defaultTemplate)
     }
 
     /// The page shown for a missing URL; its links work from any folder.
     public func notFoundDocument() -> String {
-        var context = commonContext(current: navigation.sectionPage[""])
+        let context = commonContext(current: navigation.sectionPage[""])
         context["title"] = "Page not found"
         context["showTitle"] = true
         context["content"] = "<p>There is no page at this address. Start again from the <a href=\"\(HTML.escapeAttribute(baseURL.href("")))\">home page</a>.</p>\n"
@@ -110,28 +111,50 @@ public struct RenderedSite: Sendable {
         return xml + "</urlset>\n"
     }
 
-    /// What every page's template gets: the site, the base URL and the sidebar.
-    private func commonContext(current: Int?) -> [String: Any] {
-        var context: [String: Any] = [
-            "site": ["name": configuration.name, "description": configuration.description],
+    /// What every page's template gets: the site, the base URL and the sidebar (already HTML).
+    private func commonContext(current: Int?) -> TemplateObject {
+        let context = TemplateObject([
+            "site": TemplateObject(["name": configuration.name, "description": configuration.description]),
             "base": baseURL.path,
             "home": baseURL.href(""),
-        ]
-        guard let current else { return context }
-        context["sidebar"] = navigation.sidebar(for: current).map { level -> [String: Any] in
-            var entry: [String: Any] = [
-                "entries": level.entries.map { entry -> [String: Any] in
-                    ["title": titles[entry.page], "url": href(ofPage: entry.page), "current": entry.isCurrent,
-                     "active": entry.isActive, "isSection": pages[entry.page].kind == .section]
-                },
+        ])
+        if let current { context["sidebar"] = sidebarHTML(for: current) }
+        return context
+    }
+
+    /// The sidebar of a page: each level rendered with `sidebar-level`, each entry with `sidebar-entry`.
+    /// Entries, and levels that do not hold the current page, are rendered once and reused: the
+    /// templates are the cost of a build, and a big section's pages share most of their sidebar.
+    func sidebarHTML(for page: Int) -> String {
+        navigation.sidebar(for: page).map { level in
+            let holdsCurrent = level.entries.contains { $0.isCurrent }
+            let key = SidebarCache.LevelKey(section: level.sectionPage ?? -1, start: level.hiddenBefore,
+                                            count: level.entries.count,
+                                            active: level.entries.first { $0.isActive }?.page ?? -1)
+            if !holdsCurrent, let cached = sidebarCache.level(key) { return cached }
+            let entries = level.entries.map(entryHTML).joined()
+            let context = TemplateObject([
+                "entries": entries,
                 "hiddenBefore": level.hiddenBefore, "hiddenAfter": level.hiddenAfter,
                 "hasHiddenBefore": level.hiddenBefore > 0, "hasHiddenAfter": level.hiddenAfter > 0,
-            ]
+                "moreURL": level.sectionPage.map(href(ofPage:)) ?? baseURL.href(""),
+            ])
             if let section = level.sectionPage {
-                entry["section"] = ["title": titles[section], "url": href(ofPage: section)]
+                context["section"] = TemplateObject(["title": titles[section], "url": href(ofPage: section)])
             }
-            return entry
-        }
-        return context
+            let html = templates.render(context, template: TemplateSet.sidebarLevelTemplate)
+            if !holdsCurrent { sidebarCache.store(html, for: key) }
+            return html
+        }.joined()
+    }
+
+    private func entryHTML(_ entry: Navigation.Entry) -> String {
+        let key = SidebarCache.EntryKey(page: entry.page, isCurrent: entry.isCurrent, isActive: entry.isActive)
+        if let cached = sidebarCache.entry(key) { return cached }
+        let context = TemplateObject(["title": titles[entry.page], "url": href(ofPage: entry.page), "current": entry.isCurrent,
+                                      "active": entry.isActive, "isSection": pages[entry.page].kind == .section])
+        let html = templates.render(context, template: TemplateSet.sidebarEntryTemplate)
+        sidebarCache.store(html, for: key)
+        return html
     }
 }

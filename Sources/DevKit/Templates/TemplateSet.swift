@@ -6,6 +6,12 @@ import Mustache
 public struct TemplateSet: Sendable {
     /// The template every page uses unless its front matter names another.
     public static let defaultTemplate = "page"
+    /// Renders one level of the sidebar; gets `entries` as HTML.
+    public static let sidebarLevelTemplate = "sidebar-level"
+    /// Renders one entry of the sidebar.
+    public static let sidebarEntryTemplate = "sidebar-entry"
+    /// The templates every site needs.
+    static let requiredTemplates = [defaultTemplate, sidebarLevelTemplate, sidebarEntryTemplate]
     static let fileExtension = "mustache"
 
     private let library: MustacheLibrary
@@ -61,9 +67,9 @@ public struct TemplateSet: Sendable {
             }
         }
         let names = Set(files.map { String($0.dropLast(fileExtension.count + 1)) })
-        if !names.contains(defaultTemplate) {
-            diagnostics.append(Diagnostic(path: displayPath(directory.appendingPathComponent("\(defaultTemplate).\(fileExtension)")),
-                                          message: "missing template '\(defaultTemplate)': every site needs one to lay out its pages"))
+        for required in requiredTemplates where !names.contains(required) {
+            diagnostics.append(Diagnostic(path: displayPath(directory.appendingPathComponent("\(required).\(fileExtension)")),
+                                          message: "missing template '\(required)': every site needs one (see DEVELOPERS.md)"))
         }
         diagnostics += checkPartials(sources, names: names)
         return (TemplateSet(library: library, names: names), diagnostics)
@@ -75,7 +81,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders `context` with the named template.
-    func render(_ context: [String: Any], template: String) -> String {
+    func render(_ context: Any, template: String) -> String {
         library.render(context, withTemplate: template) ?? ""
     }
 

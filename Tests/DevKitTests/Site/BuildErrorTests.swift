@@ -51,7 +51,7 @@ import Testing
     @Test func missingLayout() throws {
         let found = try diagnostics { try FileManager.default.removeItem(at: $0.appendingPathComponent("site/templates/page.mustache")) }
         #expect(found == [Diagnostic(path: "site/templates/page.mustache", line: 1, column: 1,
-                                     message: "missing template 'page': every site needs one to lay out its pages")])
+                                     message: "missing template 'page': every site needs one (see DEVELOPERS.md)")])
     }
 
     @Test func brokenLinksAndAnchors() throws {

@@ -43,13 +43,13 @@ import Testing
     @Test func templateEditReloadsTemplatesOnly() throws {
         let (temporary, root, builder, site) = try setUp()
         defer { withExtendedLifetime(temporary) {} }
-        let template = root.appendingPathComponent("site/templates/nav.mustache")
-        try "<nav>NEW NAV</nav>\n".write(to: template, atomically: true, encoding: .utf8)
+        let template = root.appendingPathComponent("site/templates/sidebar-entry.mustache")
+        try "<li>NEW ENTRY {{title}}</li>\n".write(to: template, atomically: true, encoding: .utf8)
         let plan = try #require(ChangePlan([template.path], previous: site, options: builder.options))
         #expect(plan.templatesChanged)
         #expect(plan.editedPages.isEmpty)
         let updated = try builder.update(site, changedPaths: [template.path])
-        #expect(updated.document(forPage: 0).contains("NEW NAV"))
+        #expect(updated.document(forPage: 0).contains("NEW ENTRY About this fixture"))
     }
 
     @Test func addedAndDeletedFilesNeedAFullBuild() throws {
