@@ -113,9 +113,11 @@ struct Navigation: Sendable {
         }
     }
 
+    /// The window of a long list that holds `index`: lists are cut into fixed blocks, so the pages
+    /// of one block share their sidebar (and the renderer can reuse it).
     static func windowRange(count: Int, around index: Int) -> Range<Int> {
         guard count > window else { return 0..<count }
-        let start = min(max(index - window / 2, 0), count - window)
-        return start..<(start + window)
+        let start = (index / window) * window
+        return start..<min(start + window, count)
     }
 }

@@ -123,29 +123,40 @@ public struct RenderedSite: Sendable {
     }
 
     /// The sidebar of a page: each level rendered with `sidebar-level`, each entry with `sidebar-entry`.
-    /// Entries, and levels that do not hold the current page, are rendered once and reused: the
-    /// templates are the cost of a build, and a big section's pages share most of their sidebar.
+    /// A level's frame is rendered once per block of entries and every entry once per state, then
+    /// spliced: templates are the main cost of a build, and neighbouring pages share their sidebar.
     func sidebarHTML(for page: Int) -> String {
-        navigation.sidebar(for: page).map { level in
-            let holdsCurrent = level.entries.contains { $0.isCurrent }
-            let key = SidebarCache.LevelKey(section: level.sectionPage ?? -1, start: level.hiddenBefore,
-                                            count: level.entries.count,
-                                            active: level.entries.first { $0.isActive }?.page ?? -1)
-            if !holdsCurrent, let cached = sidebarCache.level(key) { return cached }
-            let entries = level.entries.map(entryHTML).joined()
-            let context = TemplateObject([
-                "entries": entries,
-                "hiddenBefore": level.hiddenBefore, "hiddenAfter": level.hiddenAfter,
-                "hasHiddenBefore": level.hiddenBefore > 0, "hasHiddenAfter": level.hiddenAfter > 0,
-                "moreURL": level.sectionPage.map(href(ofPage:)) ?? baseURL.href(""),
-            ])
-            if let section = level.sectionPage {
-                context["section"] = TemplateObject(["title": titles[section], "url": href(ofPage: section)])
-            }
-            let html = templates.render(context, template: TemplateSet.sidebarLevelTemplate)
-            if !holdsCurrent { sidebarCache.store(html, for: key) }
-            return html
-        }.joined()
+        var html = ""
+        for level in navigation.sidebar(for: page) {
+            let frame = levelFrame(level)
+            html += frame.before
+            for entry in level.entries { html += entryHTML(entry) }
+            html += frame.after
+        }
+        return html
+    }
+
+    private func levelFrame(_ level: Navigation.Level) -> SidebarCache.Frame {
+        let key = SidebarCache.LevelKey(section: level.sectionPage ?? -1, start: level.hiddenBefore, count: level.entries.count)
+        if let cached = sidebarCache.level(key) { return cached }
+        let context = TemplateObject([
+            "entries": SidebarCache.entriesMarker,
+            "hiddenBefore": level.hiddenBefore, "hiddenAfter": level.hiddenAfter,
+            "hasHiddenBefore": level.hiddenBefore > 0, "hasHiddenAfter": level.hiddenAfter > 0,
+            "moreURL": level.sectionPage.map(href(ofPage:)) ?? baseURL.href(""),
+        ])
+        if let section = level.sectionPage {
+            context["section"] = TemplateObject(["title": titles[section], "url": href(ofPage: section)])
+        }
+        let html = templates.render(context, template: TemplateSet.sidebarLevelTemplate)
+        let frame: SidebarCache.Frame
+        if let marker = html.range(of: SidebarCache.entriesMarker) {
+            frame = SidebarCache.Frame(before: String(html[..<marker.lowerBound]), after: String(html[marker.upperBound...]))
+        } else {
+            frame = SidebarCache.Frame(before: html, after: "")
+        }
+        sidebarCache.store(frame, for: key)
+        return frame
     }
 
     private func entryHTML(_ entry: Navigation.Entry) -> String {
