@@ -63,7 +63,7 @@ public struct MarkdownRenderer: Sendable {
             if allowsRawHTML { continue }
             if let anchor {
                 Self.replace(node, withLiteral: anchor.html)
-            } else if literal.trimmingCharacters(in: .whitespaces) != "</a>" || cmark_node_get_type(node) != CMARK_NODE_HTML_INLINE {
+            } else if literal.trimmedWhitespace() != "</a>" || cmark_node_get_type(node) != CMARK_NODE_HTML_INLINE {
                 Self.replaceWithText(node, literal: literal)
             } else {
                 Self.replace(node, withLiteral: "")
@@ -138,7 +138,7 @@ public struct MarkdownRenderer: Sendable {
     private static func replaceWithText(_ node: OpaquePointer, literal: String) {
         let isBlock = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK
         guard let text = cmark_node_new(CMARK_NODE_TEXT) else { return }
-        cmark_node_set_literal(text, isBlock ? String(literal.reversed().drop(while: \.isNewline).reversed()) : literal)
+        cmark_node_set_literal(text, isBlock ? String(literal.trimmedWhitespace()) : literal)
         if isBlock {
             guard let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH) else { return }
             cmark_node_append_child(paragraph, text)

@@ -8,7 +8,7 @@ struct RawHTMLAnchor: Equatable {
 
     /// Recognises `<a id="x">`, `<a name='x'>`, optionally followed by `</a>`; nil for anything else.
     init?(_ html: String) {
-        var rest = Substring(html.trimmingCharacters(in: .whitespacesAndNewlines))
+        var rest = Substring(html.trimmedWhitespace())
         guard rest.hasPrefix("<a"), rest.dropFirst(2).first?.isWhitespace == true else { return nil }
         rest = rest.dropFirst(2).drop(while: \.isWhitespace)
         if rest.hasPrefix("id=") { rest = rest.dropFirst(3) } else if rest.hasPrefix("name=") { rest = rest.dropFirst(5) } else { return nil }

@@ -68,7 +68,7 @@ public struct SiteRoutes: Sendable {
         headers[.eTag] = file.etag
         if vary { headers[.vary] = "Sec-Fetch-Dest" }
         if status == .ok, let tags = request.headers[.ifNoneMatch],
-           tags.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == file.etag || $0 == "*" }) {
+           tags.split(separator: ",").contains(where: { $0.trimmedWhitespace() == file.etag || $0 == "*" }) {
             return Response(status: .notModified, headers: headers)
         }
         headers[.contentLength] = String(file.body.count)

@@ -39,7 +39,7 @@ struct LinkResolver: Sendable {
 
     /// The destination to write and what it must point at, for a link in the page at `pageIndex`.
     func resolve(_ destination: String, from page: Page, pageIndex: Int) -> (href: String, target: Target) {
-        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        let trimmed = String(destination.trimmedWhitespace())
         if trimmed.isEmpty || Self.isExternal(trimmed) { return (destination, .none) }
 
         var path = Substring(trimmed)
