@@ -14,20 +14,25 @@ public struct SiteBuilder: Sendable {
 
     /// Renders the whole site in memory and checks every link.
     public func render() throws(BuildFailure) -> RenderedSite {
+        var timer = PhaseTimer()
         let loaded = SiteLoader(options: options).load()
+        timer.mark("load")
         var diagnostics = loaded.diagnostics
         let (templates, templateDiagnostics) = loadTemplates()
         diagnostics += templateDiagnostics
 
         let pages = loaded.pages
         let resolver = LinkResolver(pages: pages, staticFiles: loaded.staticFiles, baseURL: options.baseURL)
+        timer.mark("templates")
         let rendered = parallelMap(Array(pages.indices)) { index in
             renderPage(pages[index], index: index, configuration: loaded.configuration, resolver: resolver)
         }
+        timer.mark("markdown")
         let site = RenderedSite.Parts(
             configuration: loaded.configuration, pages: pages, fragments: rendered.map(\.fragment),
             linkChecks: rendered.map(\.checks), staticFiles: loaded.staticFiles,
             loadWarnings: loaded.diagnostics.filter { $0.severity == .warning }, resolver: resolver)
+        defer { timer.mark("links") }
         return try finish(site, templates: templates, diagnostics: diagnostics)
     }
 
@@ -43,7 +48,7 @@ public struct SiteBuilder: Sendable {
         for index in plan.editedPages {
             let old = parts.pages[index]
             guard let contentPath = old.contentPath else { return try render() }
-            switch loader.loadPage(url: options.contentDirectory.appendingPathComponent(contentPath), relative: contentPath) {
+            switch loader.loadPage(relative: contentPath) {
             case let .success(page?) where page.sitePath == old.sitePath && page.kind == old.kind:
                 parts.pages[index] = page
                 let result = renderPage(page, index: index, configuration: parts.configuration, resolver: parts.resolver)
@@ -69,7 +74,9 @@ public struct SiteBuilder: Sendable {
     public func build(clock: () -> Date = Date.init) throws(BuildFailure) -> BuildSummary {
         let start = clock()
         let site = try render()
+        var timer = PhaseTimer()
         let written = try SiteWriter(options: options).write(site)
+        timer.mark("write")
         return BuildSummary(pages: site.pages.count, staticFiles: site.staticFiles.count, filesWritten: written,
                             warnings: site.warnings, duration: clock().timeIntervalSince(start),
                             output: options.outputDisplayPath)

@@ -17,6 +17,7 @@ struct SiteLoader {
     static let privateSiteEntries: Set<String> = ["templates", SiteConfiguration.fileName]
 
     func load() -> Result {
+        var timer = PhaseTimer()
         var diagnostics: [Diagnostic] = []
         var configuration = SiteConfiguration()
         do {
@@ -27,14 +28,15 @@ struct SiteLoader {
             diagnostics.append(error)
         }
 
-        var markdownFiles: [(url: URL, relative: String)] = []
+        var markdownFiles: [String] = []
         var contentStatics: [StaticFile] = []
         var directories: Set<String> = []
-        walk(options.contentDirectory, relative: "", diagnostics: &diagnostics) { url, relative in
+        walk(options.contentDirectory.path, relative: "", diagnostics: &diagnostics) { path, relative in
             if Self.isMarkdown(relative) {
-                markdownFiles.append((url, relative))
+                markdownFiles.append(relative)
             } else {
-                contentStatics.append(StaticFile(source: url, outputPath: relative, displayPath: options.displayPath(url)))
+                contentStatics.append(StaticFile(source: URL(fileURLWithPath: path), outputPath: relative,
+                                                 displayPath: contentDisplayPrefix + relative))
             }
         } directory: { relative in
             directories.insert(relative)
@@ -42,12 +44,15 @@ struct SiteLoader {
 
         var siteStatics: [StaticFile] = []
         if FileManager.default.fileExists(atPath: options.siteDirectory.path) {
-            walk(options.siteDirectory, relative: "", skipping: Self.privateSiteEntries, diagnostics: &diagnostics) { url, relative in
-                siteStatics.append(StaticFile(source: url, outputPath: relative, displayPath: options.displayPath(url)))
+            let prefix = Self.displayPrefix(options.displayPath(options.siteDirectory))
+            walk(options.siteDirectory.path, relative: "", skipping: Self.privateSiteEntries, diagnostics: &diagnostics) { path, relative in
+                siteStatics.append(StaticFile(source: URL(fileURLWithPath: path), outputPath: relative, displayPath: prefix + relative))
             } directory: { _ in }
         }
 
-        let loaded = parallelMap(markdownFiles) { file in loadPage(url: file.url, relative: file.relative) }
+        timer.mark("walk")
+        let loaded = parallelMap(markdownFiles) { relative in loadPage(relative: relative) }
+        timer.mark("read")
         var pages: [Page] = []
         pages.reserveCapacity(loaded.count + 1)
         for result in loaded {
@@ -59,6 +64,7 @@ struct SiteLoader {
         }
         pages += madeUpPages(for: pages, directories: directories)
 
+        timer.mark("madeup")
         let statics = siteStatics + contentStatics
         diagnostics += collisions(pages: pages, statics: statics)
         return Result(configuration: configuration, pages: pages, staticFiles: statics, diagnostics: diagnostics)
@@ -68,14 +74,20 @@ struct SiteLoader {
         path.hasSuffix(".md") || path.hasSuffix(".markdown")
     }
 
-    /// Reads one guide; nil for a draft.
-    func loadPage(url: URL, relative: String) -> Swift.Result<Page?, Diagnostic> {
-        let displayPath = options.displayPath(url)
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            return .failure(Diagnostic(path: displayPath, message: "cannot read file: \(Self.reason(error))"))
+    /// How diagnostics name files of the content folder: this prefix and the relative path.
+    var contentDisplayPrefix: String { Self.displayPrefix(options.displayPath(options.contentDirectory)) }
+
+    static func displayPrefix(_ folder: String) -> String {
+        folder == "." ? "" : folder + "/"
+    }
+
+    /// Reads one guide, by its path in the content folder; nil for a draft.
+    func loadPage(relative: String) -> Swift.Result<Page?, Diagnostic> {
+        let displayPath = contentDisplayPrefix + relative
+        let data: [UInt8]
+        switch FileIO.readFile(options.contentDirectory.path + "/" + relative) {
+        case let .success(bytes): data = bytes
+        case let .failure(reason): return .failure(Diagnostic(path: displayPath, message: "cannot read file: \(reason)"))
         }
         do {
             let text = try SourceText.decode(data, path: displayPath)
@@ -165,30 +177,47 @@ struct SiteLoader {
 
     /// Walks a folder depth-first in name order, skipping dotfiles.
     private func walk(
-        _ url: URL, relative: String, skipping: Set<String> = [], diagnostics: inout [Diagnostic],
-        file: (URL, String) -> Void, directory: (String) -> Void
+        _ path: String, relative: String, skipping: Set<String> = [], diagnostics: inout [Diagnostic],
+        file: (String, String) -> Void, directory: (String) -> Void
     ) {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
-        } catch {
-            diagnostics.append(Diagnostic(path: options.displayPath(url), message: "cannot read folder: \(Self.reason(error))"))
+        walk(path, root: URL(fileURLWithPath: path), relative: relative, skipping: skipping, diagnostics: &diagnostics,
+             file: file, directory: directory)
+    }
+
+    /// Walks depth-first in name order, skipping dotfiles and symbolic links that leave `root`.
+    private func walk(
+        _ path: String, root: URL, relative: String, skipping: Set<String>, diagnostics: inout [Diagnostic],
+        file: (String, String) -> Void, directory: (String) -> Void
+    ) {
+        let entries: [DirectoryListing.Entry]
+        switch DirectoryListing.entries(at: path) {
+        case let .success(list): entries = list
+        case let .failure(error):
+            diagnostics.append(Diagnostic(path: options.displayPath(URL(fileURLWithPath: path)), message: "cannot read folder: \(error.reason)"))
             return
         }
-        for name in names where !name.hasPrefix(".") && !(relative.isEmpty && skipping.contains(name)) {
-            let child = url.appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory) else { continue }
-            if let outside = SymlinkGuard.escape(child, from: url) {
-                diagnostics.append(Diagnostic(path: options.displayPath(child), severity: .warning,
-                                              message: "skipped: symbolic link leads outside its folder (to \(outside))"))
-                continue
+        for entry in entries where !entry.name.hasPrefix(".") && !(relative.isEmpty && skipping.contains(entry.name)) {
+            let child = path + "/" + entry.name
+            var kind = entry.kind
+            if kind == .symbolicLink {
+                let childURL = URL(fileURLWithPath: child)
+                if let outside = SymlinkGuard.escape(childURL, from: root) {
+                    diagnostics.append(Diagnostic(path: options.displayPath(childURL), severity: .warning,
+                                                  message: "skipped: symbolic link leads outside its folder (to \(outside))"))
+                    continue
+                }
+                guard let resolved = DirectoryListing.resolvedKind(child) else { continue }
+                kind = resolved
             }
-            if isDirectory.boolValue {
-                directory(relative + name + "/")
-                walk(child, relative: relative + name + "/", diagnostics: &diagnostics, file: file, directory: directory)
-            } else {
-                file(child, relative + name)
+            switch kind {
+            case .directory:
+                directory(relative + entry.name + "/")
+                walk(child, root: root, relative: relative + entry.name + "/", skipping: [], diagnostics: &diagnostics,
+                     file: file, directory: directory)
+            case .file:
+                file(child, relative + entry.name)
+            case .symbolicLink, .other:
+                continue
             }
         }
     }
@@ -207,7 +236,7 @@ struct SiteLoader {
 
     /// `getting-started` → `Getting started`.
     static func humanize(_ name: String) -> String {
-        let spaced = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        let spaced = String(name.map { $0 == "-" || $0 == "_" ? " " : $0 })
         guard let first = spaced.first else { return name }
         return first.uppercased() + spaced.dropFirst()
     }

@@ -48,16 +48,22 @@ struct SiteWriter {
         for page in site.pages { addFolders(of: page.outputPath) }
         for file in site.staticFiles { addFolders(of: file.outputPath) }
         let root = staging.path + "/"
-        for folder in folders.sorted(by: { $0.utf8.count < $1.utf8.count }) {
-            guard mkdir(root + folder, 0o755) == 0 || errno == EEXIST else {
-                throw WriteError(message: "cannot create '\(folder)': \(String(cString: strerror(errno)))")
+        var timer = PhaseTimer()
+        // Folders one level deep at a time, each level on every core: a level's parents already exist.
+        let levels = Dictionary(grouping: folders) { $0.utf8.reduce(0) { $1 == 47 ? $0 + 1 : $0 } }
+        for depth in levels.keys.sorted() {
+            let failures = parallelMap(levels[depth]!) { folder -> String? in
+                mkdir(root + folder, 0o755) == 0 || errno == EEXIST ? nil : "cannot create '\(folder)': \(String(cString: strerror(errno)))"
             }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw WriteError(message: failure) }
         }
 
+        timer.mark("folders")
         let pageErrors = parallelMap(Array(site.pages.indices)) { index -> String? in
             let path = site.pages[index].outputPath
             return FileIO.writeFile(root + path, contents: site.document(forPage: index)).map { "cannot write '\(path)': \($0)" }
         }
+        timer.mark("pages")
         let staticErrors = parallelMap(site.staticFiles) { file -> String? in
             FileIO.copyFile(from: file.source.path, to: root + file.outputPath).map { "cannot copy '\(file.displayPath)': \($0)" }
         }

@@ -4,6 +4,11 @@ import Foundation
 enum SourceText {
     /// The file's text without a byte-order mark, or a diagnostic naming the first invalid byte.
     static func decode(_ data: Data, path: String) throws(Diagnostic) -> String {
+        try decode(Array(data), path: path)
+    }
+
+    /// The text of a file's bytes, without a byte-order mark.
+    static func decode(_ data: [UInt8], path: String) throws(Diagnostic) -> String {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) { return text }

@@ -40,9 +40,36 @@ enum FileIO {
         return nil
     }
 
+    /// Reads a whole file; the reason on failure.
+    static func readFile(_ path: String) -> Result<[UInt8], FileIOError> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(FileIOError(errno)) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return .failure(FileIOError(errno)) }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 4096)) }
+            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count == 0 { break }
+            guard count > 0 else { return .failure(FileIOError(errno)) }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        return .success(bytes)
+    }
+
     /// Writes all of a string to an open file; the reason on failure.
     static func writeAll(_ descriptor: Int32, _ text: String) -> String? {
         var text = text
         return text.withUTF8 { writeAll(descriptor, $0) }
     }
+}
+
+/// A failed read, with the system's reason.
+struct FileIOError: Error, CustomStringConvertible {
+    let code: Int32
+    init(_ code: Int32) { self.code = code }
+    var description: String { code == ENOENT ? "no such file or folder" : String(cString: strerror(code)) }
 }
