@@ -125,19 +125,23 @@ public struct DevServer: Sendable {
         let options = configuration.options
         let (batches, continuation) = AsyncStream<Set<String>>.makeStream()
         Task {
+            var shownWarnings: [Diagnostic] = []
             for await paths in batches {
                 let report = await site.apply(changes: paths)
+                let generation = await site.generation
+                let errors = report.diagnostics.filter { $0.severity == .error }
                 if report.succeeded {
-                    DiagnosticPrinter().print(report.diagnostics)
+                    if report.diagnostics != shownWarnings { DiagnosticPrinter().print(report.diagnostics) }
+                    shownWarnings = report.diagnostics
                     let changed = paths.map { options.displayPath(URL(fileURLWithPath: $0)) }.sorted().prefix(3).joined(separator: ", ")
-                    print("Rebuilt \(report.pagesRendered) page\(report.pagesRendered == 1 ? "" : "s") in \(Self.milliseconds(report.duration)) (\(changed)); reloading \(hub.subscriberCount) tab\(hub.subscriberCount == 1 ? "" : "s").")
-                    hub.broadcast(ReloadHub.Event(name: "errors", data: DiagnosticJSON.encode(generation: await site.generation, errors: [])))
-                    hub.broadcast(ReloadHub.Event(name: "reload", data: String(await site.generation)))
+                    let tabs = hub.subscriberCount
+                    print("Rebuilt in \(Self.milliseconds(report.duration)) (\(changed); \(report.pagesRendered) page\(report.pagesRendered == 1 ? "" : "s") re-rendered); reloading \(tabs) tab\(tabs == 1 ? "" : "s").")
                 } else {
                     DiagnosticPrinter().print(report.diagnostics)
                     print("Build failed; still serving the last good version.")
-                    hub.broadcast(ReloadHub.Event(name: "errors", data: DiagnosticJSON.encode(generation: await site.generation, errors: report.diagnostics.filter { $0.severity == .error })))
                 }
+                hub.broadcast(ReloadHub.Event(name: "errors", data: DiagnosticJSON.encode(generation: generation, errors: errors)))
+                if report.succeeded { hub.broadcast(ReloadHub.Event(name: "reload", data: String(generation))) }
             }
         }
         return FileWatcher(roots: [options.contentDirectory, options.siteDirectory]) { paths in continuation.yield(paths) }

@@ -70,23 +70,17 @@ public actor LiveSite {
         let start = Date()
         if let changes { pendingChanges.formUnion(changes) }
         do {
-            let next: RenderedSite
-            var rendered: Int
-            if let site, changes != nil {
-                let plan = ChangePlan(pendingChanges, previous: site, options: builder.options)
-                next = try builder.update(site, changedPaths: pendingChanges)
-                rendered = plan?.editedPages.count ?? next.pages.count
+            let next = if let site, changes != nil {
+                try builder.update(site, changedPaths: pendingChanges)
             } else {
-                next = try builder.render()
-                rendered = next.pages.count
+                try builder.render()
             }
-            if next.pages.count != site?.pages.count { rendered = next.pages.count }
             install(next)
             pendingChanges = []
             errors = []
             generation += 1
             return RebuildReport(succeeded: true, diagnostics: next.warnings, duration: Date().timeIntervalSince(start),
-                                 pagesRendered: rendered)
+                                 pagesRendered: next.renderedPages)
         } catch {
             errors = error.errors
             return RebuildReport(succeeded: false, diagnostics: error.diagnostics, duration: Date().timeIntervalSince(start),
@@ -95,9 +89,7 @@ public actor LiveSite {
     }
 
     private func install(_ next: RenderedSite) {
-        if site == nil || next.pages.count != site?.pages.count || zip(next.pages, site!.pages).contains(where: { $0.sitePath != $1.sitePath }) {
-            pageBySitePath = Dictionary(next.pages.enumerated().map { ($1.sitePath, $0) }, uniquingKeysWith: { first, _ in first })
-        }
+        pageBySitePath = Dictionary(next.pages.enumerated().map { ($1.sitePath, $0) }, uniquingKeysWith: { first, _ in first })
         staticByPath = Dictionary(next.staticFiles.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
         site = next
         documentCache = [:]

@@ -22,6 +22,8 @@ public struct RenderedSite: Sendable {
     public let titles: [String]
     /// Problems that did not fail the build.
     public let warnings: [Diagnostic]
+    /// How many pages this render turned from Markdown into HTML (all of them, or those an update touched).
+    public let renderedPages: Int
 
     /// Site-wide settings.
     public var configuration: SiteConfiguration { parts.configuration }
@@ -39,8 +41,9 @@ public struct RenderedSite: Sendable {
     public static let sitemapPath = "sitemap.xml"
     public static let noJekyllPath = ".nojekyll"
 
-    init(parts: Parts, templates: TemplateSet, warnings: [Diagnostic]) {
+    init(parts: Parts, templates: TemplateSet, warnings: [Diagnostic], renderedPages: Int) {
         self.parts = parts
+        self.renderedPages = renderedPages
         self.templates = templates
         self.warnings = warnings
         self.titles = zip(parts.pages, parts.fragments).map { page, fragment in

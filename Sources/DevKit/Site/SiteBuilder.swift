@@ -33,7 +33,7 @@ public struct SiteBuilder: Sendable {
             linkChecks: rendered.map(\.checks), staticFiles: loaded.staticFiles,
             loadWarnings: loaded.diagnostics.filter { $0.severity == .warning }, resolver: resolver)
         defer { timer.mark("links") }
-        return try finish(site, templates: templates, diagnostics: diagnostics)
+        return try finish(site, templates: templates, diagnostics: diagnostics, renderedPages: pages.count)
     }
 
     /// Renders the site again after the files at `changedPaths` (absolute paths) changed, reusing
@@ -66,7 +66,7 @@ public struct SiteBuilder: Sendable {
             templates = reloaded
             diagnostics += templateDiagnostics
         }
-        return try finish(parts, templates: templates, diagnostics: diagnostics)
+        return try finish(parts, templates: templates, diagnostics: diagnostics, renderedPages: plan.editedPages.count)
     }
 
     /// Renders and writes the site atomically to the output folder.
@@ -87,7 +87,8 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Checks templates named by pages and every link, then makes the site or throws every diagnostic.
-    private func finish(_ parts: RenderedSite.Parts, templates: TemplateSet?, diagnostics: [Diagnostic]) throws(BuildFailure) -> RenderedSite {
+    private func finish(_ parts: RenderedSite.Parts, templates: TemplateSet?, diagnostics: [Diagnostic],
+                        renderedPages: Int) throws(BuildFailure) -> RenderedSite {
         var diagnostics = diagnostics + parts.loadWarnings
         if let templates {
             for page in parts.pages {
@@ -102,7 +103,7 @@ public struct SiteBuilder: Sendable {
         guard let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw BuildFailure(diagnostics: diagnostics)
         }
-        return RenderedSite(parts: parts, templates: templates, warnings: diagnostics)
+        return RenderedSite(parts: parts, templates: templates, warnings: diagnostics, renderedPages: renderedPages)
     }
 
     private func renderPage(_ page: Page, index: Int, configuration: SiteConfiguration,

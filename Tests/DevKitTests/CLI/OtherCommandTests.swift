@@ -32,9 +32,7 @@ import Testing
 
     @Test func certPrintsFingerprintsButNoKeys() throws {
         let temporary = try TemporaryDirectory()
-        setenv("DEVKIT_HOME", temporary.url.path, 1)
-        defer { unsetenv("DEVKIT_HOME") }
-        let result = try DevkitProcess.run(["cert"])
+        let result = try DevkitProcess.run(["cert"], extraEnvironment: ["DEVKIT_HOME": temporary.url.path])
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("SHA-256  "))
         #expect(result.standardOutput.contains(temporary.url.appendingPathComponent("ca.pem").path))

@@ -81,10 +81,8 @@ import Testing
         let temporary = try TemporaryDirectory()
         let root = try temporary.copy(fixture: "basic")
         let first = try ServerProcess(arguments: ["--root", root.path, "--no-watch"], home: temporary.url.appendingPathComponent("home"))
-        var environment = ProcessInfo.processInfo.environment
-        environment["DEVKIT_HOME"] = temporary.url.appendingPathComponent("home").path
-        setenv("DEVKIT_HOME", environment["DEVKIT_HOME"]!, 1)
-        let second = try DevkitProcess.run(["serve", "--root", root.path, "--no-watch", "--port", String(first.port)])
+        let second = try DevkitProcess.run(["serve", "--root", root.path, "--no-watch", "--port", String(first.port)],
+                                           extraEnvironment: ["DEVKIT_HOME": temporary.url.appendingPathComponent("home").path])
         #expect(second.status == 1)
         #expect(second.standardError.hasSuffix("error: port \(first.port) is already in use; stop the other server or choose another port with --port (--port 0 picks a free one)\n"))
     }

@@ -22,18 +22,9 @@ import Testing
             vm.runInNewContext(readFileSync(process.argv[2], "utf8"), { localStorage });
             process.stdout.write(JSON.stringify(stored));
             """)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["node", runner.path, file.path]
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw SnippetRunError(message: errorText) }
+        let result = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["node", runner.path, file.path])
+        guard result.status == 0 else { throw SnippetRunError(message: result.standardError) }
+        let data = Data(result.standardOutput.utf8)
         return try JSONDecoder().decode([String: String].self, from: data)
     }
 
@@ -87,14 +78,7 @@ import Testing
             process.stdout.write(JSON.stringify({ snippet: setup.callingExtensionsSnippet(settings), json: setup.settingsJson(settings),
               curl: setup.apiRequests(settings).map((request) => request.command) }));
             """)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["node", runner.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = Data(try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["node", runner.path]).standardOutput.utf8)
         let page = try JSONDecoder().decode(PageSnippets.self, from: data)
         #expect(page.snippet == Snippets.callingExtensions(settings))
         #expect(page.json == settings.prettyJSON)
