@@ -7,6 +7,9 @@
 //   site.browserArgs   // extra Chromium arguments (the certificate pin for the dev server)
 //   await site.close();
 //
+//   // Extra arguments for `devkit serve` (DEVKIT_BIN only; an error with the static server), e.g. a content copy:
+//   const site = await startSite({ serveArgs: ["--content", contentCopy] });
+//
 // With DEVKIT_BIN set, the server is `$DEVKIT_BIN serve --port 0 --root <repo> --site <copy>` (HTTPS, with its
 // certificate under a fresh DEVKIT_HOME); it must print a line containing https://localhost:<port>/ once it is
 // listening. Chromium trusts its certificate by the SHA-256 of the leaf's public key
@@ -20,6 +23,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveStatic } from "./static-server.mjs";
+import { killGroup, running } from "./process-group.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, "../../..");
@@ -54,11 +58,14 @@ export function copySite(extras = {}) {
 }
 
 /** Starts the server; see the header comment. */
-export async function startSite({ extras = {}, timeout = 30000 } = {}) {
+export async function startSite({ extras = {}, serveArgs = [], timeout = 30000 } = {}) {
+  if (serveArgs.length && !process.env.DEVKIT_BIN) {
+    throw new Error(`serveArgs (${serveArgs.join(" ")}) need the dev server: set DEVKIT_BIN (e.g. DEVKIT_BIN=.build/debug/devkit).`);
+  }
   const { dir, copy } = copySite(extras);
   const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
   try {
-    const site = process.env.DEVKIT_BIN ? await startDevkit(copy, dir, timeout) : await startStatic(copy);
+    const site = process.env.DEVKIT_BIN ? await startDevkit(copy, dir, timeout, serveArgs) : await startStatic(copy);
     const close = site.close;
     return Object.assign(site, { siteDir: copy, close: async () => { await close(); cleanup(); } });
   } catch (error) {
@@ -80,26 +87,12 @@ async function startStatic(copy) {
   };
 }
 
-// The dev server runs in its own process group, so that whatever it starts (such as Swift's
-// swift-backtrace after a crash, which holds on to its stdout) goes with it.
-const running = new Set();
-function killGroup(child, signal) {
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
-}
-process.on("exit", () => {
-  for (const child of running) killGroup(child, "SIGKILL");
-});
-
-async function startDevkit(copy, dir, timeout) {
+async function startDevkit(copy, dir, timeout, serveArgs) {
   const bin = process.env.DEVKIT_BIN;
   if (!fs.existsSync(bin)) throw new Error(`DEVKIT_BIN=${bin} does not exist; build it with \`swift build\`.`);
   const home = path.join(dir, "home");
   fs.mkdirSync(home);
-  const args = ["serve", "--port", "0", "--root", repoRoot, "--site", copy];
+  const args = ["serve", "--port", "0", "--root", repoRoot, "--site", copy, ...serveArgs];
   const child = spawn(bin, args, { env: { ...process.env, DEVKIT_HOME: home }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   running.add(child);
   let output = "";

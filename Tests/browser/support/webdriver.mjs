@@ -13,6 +13,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { killGroup, running } from "./process-group.mjs";
 
 export const CHROMEDRIVER = process.env.CHROMEDRIVER || "/usr/bin/chromedriver";
 export const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
@@ -32,26 +33,6 @@ export function freePort() {
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-// chromedriver runs in its own process group (with the Chromium it starts), so one kill of the
-// group stops them all; whatever is still running is killed if this process exits or is stopped.
-const running = new Set();
-function killGroup(child, signal) {
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
-}
-process.on("exit", () => {
-  for (const child of running) killGroup(child, "SIGKILL");
-});
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.once(signal, () => {
-    for (const child of running) killGroup(child, "SIGKILL");
-    process.exit(128 + (signal === "SIGINT" ? 2 : 15));
-  });
-}
-
 export class WebDriverError extends Error {}
 
 export class Browser {
