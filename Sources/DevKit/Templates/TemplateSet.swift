@@ -85,11 +85,20 @@ public struct TemplateSet: Sendable {
         library.render(context, withTemplate: template) ?? ""
     }
 
+    /// Selects HTML escaping explicitly, so templates use `FastHTMLContentType` (same output as the
+    /// library's default, which looks every character up in a dictionary and dominated page rendering).
+    private static let contentTypePragma: String = {
+        MustacheContentTypes.register(FastHTMLContentType(), named: "HTML")
+        return "{{% CONTENT_TYPE: HTML}}"
+    }()
+
     private static func parse(_ text: String, path: String) throws(Diagnostic) -> MustacheTemplate {
         do {
-            return try MustacheTemplate(string: text)
+            return try MustacheTemplate(string: contentTypePragma + text)
         } catch let error as MustacheTemplate.ParserError {
-            throw Diagnostic(path: path, line: error.context.lineNumber, column: error.context.columnNumber + 1,
+            let line = error.context.lineNumber
+            let column = error.context.columnNumber + 1 - (line == 1 ? contentTypePragma.count : 0)
+            throw Diagnostic(path: path, line: line, column: max(column, 1),
                              message: "template syntax error: \(describe(error.error))")
         } catch {
             throw Diagnostic(path: path, message: "template syntax error: \(error)")
