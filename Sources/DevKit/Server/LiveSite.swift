@@ -33,6 +33,7 @@ public actor LiveSite {
     private let forbiddenRoots: [String]
     private var site: RenderedSite?
     private var pageBySitePath: [String: Int] = [:]
+    private var listingBySitePath: [String: ListingPage] = [:]
     private var staticByPath: [String: StaticFile] = [:]
     private var documentCache: [Int: ServedFile] = [:]
     private var pendingChanges: Set<String> = []
@@ -90,6 +91,7 @@ public actor LiveSite {
 
     private func install(_ next: RenderedSite) {
         pageBySitePath = Dictionary(next.pages.enumerated().map { ($1.sitePath, $0) }, uniquingKeysWith: { first, _ in first })
+        listingBySitePath = Dictionary(next.listingPages.map { ($0.sitePath, $0) }, uniquingKeysWith: { first, _ in first })
         staticByPath = Dictionary(next.staticFiles.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
         site = next
         documentCache = [:]
@@ -109,6 +111,7 @@ public actor LiveSite {
         }
         if sitePath.isEmpty || sitePath.hasSuffix("/") {
             if let index = pageBySitePath[sitePath] { return .file(document(index, in: site)) }
+            if let listing = listingBySitePath[sitePath] { return .file(html(site.document(forPage: listing.page, listingPage: listing.number))) }
             if let file = staticByPath[sitePath + "index.html"].flatMap(staticFile) { return .file(file) }
         } else {
             if let file = staticByPath[sitePath].flatMap(staticFile) { return .file(file) }

@@ -41,6 +41,15 @@ public struct RenderedSite: Sendable {
     public static let sitemapPath = "sitemap.xml"
     public static let noJekyllPath = ".nojekyll"
 
+    /// The second and later pages of long sections' listings.
+    public var listingPages: [ListingPage] {
+        pages.indices.flatMap { index -> [ListingPage] in
+            let count = ListingPage.count(navigation.listing(for: index).count)
+            guard count > 1 else { return [] }
+            return (2...count).map { ListingPage(page: index, number: $0, sitePath: ListingPage.sitePath(of: pages[index], number: $0)) }
+        }
+    }
+
     init(parts: Parts, templates: TemplateSet, warnings: [Diagnostic], renderedPages: Int) {
         self.parts = parts
         self.renderedPages = renderedPages
@@ -58,19 +67,32 @@ public struct RenderedSite: Sendable {
         baseURL.href(PathDisplay.encode(pages[index].sitePath))
     }
 
-    /// The whole HTML document of a page.
-    public func document(forPage index: Int) -> String {
+    /// The whole HTML document of a page; for a long section, `listingPage` picks the page of its
+    /// listing (`ListingPage.size` entries each; page 1 is the section's own page).
+    public func document(forPage index: Int, listingPage number: Int = 1) -> String {
         let page = pages[index]
         let fragment = fragments[index]
         let context = commonContext(current: index)
         let titleFromContent = page.frontMatter.title == nil && fragment.firstTitle != nil
-        context["title"] = titles[index]
+        let members = navigation.listing(for: index)
+        let listingPages = ListingPage.count(members.count)
+        context["title"] = number == 1 ? titles[index] : "\(titles[index]) (page \(number) of \(listingPages))"
         let description = page.frontMatter.description ?? (page.kind == .home ? configuration.description : "")
         if !description.isEmpty { context["description"] = description }
-        context["url"] = href(ofPage: index)
-        context["showTitle"] = !titleFromContent
+        context["url"] = baseURL.href(PathDisplay.encode(ListingPage.sitePath(of: page, number: number)))
+        context["showTitle"] = !titleFromContent || number > 1
         context["isHome"] = page.kind == .home
-        context["content"] = fragment.html
+        context["content"] = number == 1 ? fragment.html : ""
+        if listingPages > 1 {
+            let pagination = TemplateObject(["current": number, "total": listingPages])
+            if number > 1 {
+                pagination["previousURL"] = baseURL.href(PathDisplay.encode(ListingPage.sitePath(of: page, number: number - 1)))
+            }
+            if number < listingPages {
+                pagination["nextURL"] = baseURL.href(PathDisplay.encode(ListingPage.sitePath(of: page, number: number + 1)))
+            }
+            context["pagination"] = pagination
+        }
         let toc = fragment.headings.filter { $0.level == 2 || $0.level == 3 }.map { heading in
             TemplateObject(["anchor": heading.anchor, "text": heading.text, "isSub": heading.level == 3])
         }
@@ -78,7 +100,7 @@ public struct RenderedSite: Sendable {
             context["toc"] = toc
             context["hasToc"] = true
         }
-        let listing = navigation.listing(for: index).map { member in
+        let listing = members[ListingPage.range(number, of: members.count)].map { member in
             let entry = TemplateObject(["title": titles[member], "url": href(ofPage: member),
                                         "isSection": pages[member].kind == .section])
             if let description = pages[member].frontMatter.description, !description.isEmpty {
@@ -147,6 +169,8 @@ public struct RenderedSite: Sendable {
             "hiddenBefore": level.hiddenBefore, "hiddenAfter": level.hiddenAfter,
             "hasHiddenBefore": level.hiddenBefore > 0, "hasHiddenAfter": level.hiddenAfter > 0,
             "moreURL": level.sectionPage.map(href(ofPage:)) ?? baseURL.href(""),
+            "moreBeforeURL": listingURL(level.sectionPage, holding: level.hiddenBefore - 1),
+            "moreAfterURL": listingURL(level.sectionPage, holding: level.hiddenBefore + level.entries.count),
         ])
         if let section = level.sectionPage {
             context["section"] = TemplateObject(["title": titles[section], "url": href(ofPage: section)])
@@ -160,6 +184,13 @@ public struct RenderedSite: Sendable {
         }
         sidebarCache.store(frame, for: key)
         return frame
+    }
+
+    /// The listing page of a section (the home page for the top level) that shows entry `position`.
+    private func listingURL(_ section: Int?, holding position: Int) -> String {
+        guard let section = section ?? navigation.sectionPage[""] else { return baseURL.href("") }
+        let number = max(position, 0) / ListingPage.size + 1
+        return baseURL.href(PathDisplay.encode(ListingPage.sitePath(of: pages[section], number: number)))
     }
 
     private func entryHTML(_ entry: Navigation.Entry) -> String {

@@ -45,7 +45,9 @@ struct SiteWriter {
                 rest = path[path.index(after: slash)...]
             }
         }
+        let listingPages = site.listingPages
         for page in site.pages { addFolders(of: page.outputPath) }
+        for listing in listingPages { addFolders(of: listing.outputPath) }
         for file in site.staticFiles { addFolders(of: file.outputPath) }
         let root = staging.path + "/"
         var timer = PhaseTimer()
@@ -63,6 +65,10 @@ struct SiteWriter {
             let path = site.pages[index].outputPath
             return FileIO.writeFile(root + path, contents: site.document(forPage: index)).map { "cannot write '\(path)': \($0)" }
         }
+        let listingErrors = parallelMap(listingPages) { listing -> String? in
+            FileIO.writeFile(root + listing.outputPath, contents: site.document(forPage: listing.page, listingPage: listing.number))
+                .map { "cannot write '\(listing.outputPath)': \($0)" }
+        }
         timer.mark("pages")
         let staticErrors = parallelMap(site.staticFiles) { file -> String? in
             FileIO.copyFile(from: file.source.path, to: root + file.outputPath).map { "cannot copy '\(file.displayPath)': \($0)" }
@@ -75,10 +81,10 @@ struct SiteWriter {
         let generatedErrors = generated.map { path, text in
             FileIO.writeFile(root + path, contents: text).map { "cannot write '\(path)': \($0)" }
         }
-        if let first = (pageErrors + staticErrors + generatedErrors).lazy.compactMap({ $0 }).first {
+        if let first = (pageErrors + listingErrors + staticErrors + generatedErrors).lazy.compactMap({ $0 }).first {
             throw WriteError(message: first)
         }
-        return site.pages.count + site.staticFiles.count + generated.count
+        return site.pages.count + listingPages.count + site.staticFiles.count + generated.count
     }
 
     /// Moves the new folder into place and removes the old one.

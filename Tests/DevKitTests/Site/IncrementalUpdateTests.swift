@@ -12,7 +12,7 @@ import Testing
     }
 
     private func documents(_ site: RenderedSite) -> [String] {
-        site.pages.indices.map(site.document(forPage:))
+        site.pages.indices.map { site.document(forPage: $0) }
     }
 
     @Test func editedGuideIsReRenderedAloneAndMatchesAFullBuild() throws {
