@@ -1,20 +1,7 @@
-/*
- * calling-extensions.js: the Calling DevKit bridge (MIT). A dependency-free stand-in for the widget
- * side of @hubspot/calling-extensions-sdk 0.9.6: same class, methods, constants, wire messages, plus
- * "[calling-extensions]" console warnings on suspect payloads. Defines globalThis.CallingExtensions
- * (constants on .Constants); calling-extensions.mjs is its ES-module face.
- *
- * For tools: CallingExtensions.protocol = { Channel, Constants, hostToWidget: type -> handler name,
- * widgetToHost: method -> type }. new Channel({ target, origin, onMessage, onSync, labels, debugMode,
- * window }) is one postMessage link. .send(message, reply?) posts { ...message, messageId } to target
- * with targetOrigin .origin (only SYNC until .ready is true) and returns it; reply gets the answer.
- * .onMessage(message, event) gets other accepted messages, .onSync(message, event) every SYNC;
- * .tap(direction, message), if set, sees "in", "out" and "dropped"; .onDrop(message, event), if set, gets
- * incoming messages dropped for their origin or a missing type or messageId. Also .instanceId,
- * .newMessageId(), .close(), Channel.originOf(url).
- */
+/* Calling DevKit bridge (MIT): the widget side of @hubspot/calling-extensions-sdk 0.9.6, same API
+ * and wire, plus "[calling-extensions]" warnings. .protocol is the shared core; see content/bridge.md. */
 (function () {
-"use strict"; // (the body of this wrapper is not indented)
+"use strict";
 
 const PREFIX = "[calling-extensions]";
 const VERSION = "0.9.6";
