@@ -56,6 +56,43 @@ import Testing
         #expect(try Curl.run(["https://localhost:\(server.port)/about/"], ca: server.caFile).output.contains("Fixed."))
     }
 
+    @Test func renameAndReplaceBurstsAndDeletesEndInTheRightState() throws {
+        let temporary = try TemporaryDirectory()
+        let root = try temporary.copy(fixture: "basic")
+        let server = try ServerProcess(arguments: ["--root", root.path], home: temporary.url.appendingPathComponent("home"))
+        let page = root.appendingPathComponent("content/about.md")
+        func served(_ path: String) throws -> String {
+            try Curl.run(["https://localhost:\(server.port)\(path)"], ca: server.caFile).output
+        }
+        func eventually(_ what: String, _ condition: () throws -> Bool) throws {
+            let deadline = Date().addingTimeInterval(20)
+            while Date() < deadline {
+                if try condition() { return }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            Issue.record("never reached: \(what)\n\(server.printed)")
+        }
+
+        // An editor that writes a temporary file and renames it over the original.
+        let temporaryFile = root.appendingPathComponent("content/.about.md.swp")
+        try "# About\n\nSaved by rename.\n".write(to: temporaryFile, atomically: false, encoding: .utf8)
+        _ = rename(temporaryFile.path, page.path)
+        try eventually("the renamed-over page is served") { try served("/about/").contains("Saved by rename.") }
+
+        // A burst of saves ends with the last one.
+        for number in 1...25 {
+            try "# About\n\nSave number \(number).\n".write(to: page, atomically: false, encoding: .utf8)
+        }
+        try eventually("the last of 25 saves is served") { try served("/about/").contains("Save number 25.") }
+
+        // A new page appears, and a deleted page disappears.
+        try "# Fresh\n".write(to: root.appendingPathComponent("content/fresh.md"), atomically: true, encoding: .utf8)
+        try eventually("a new page is served") { try served("/fresh/").contains("<title>Fresh · Fixture Site</title>") }
+        try FileManager.default.removeItem(at: page)
+        try eventually("a deleted page is gone") { try served("/about/").contains("Page not found") }
+        #expect(!server.printed.contains("error:"), "no build error along the way:\n\(server.printed)")
+    }
+
     @Test func sigtermStopsTheServerCleanlyWithOpenAndClosedReloadStreams() throws {
         let temporary = try TemporaryDirectory()
         let root = try temporary.copy(fixture: "basic")
