@@ -32,13 +32,6 @@ public struct Diagnostic: Error, Equatable, Hashable, Sendable, CustomStringConv
     public var description: String {
         "\(path):\(line):\(column): \(severity.rawValue): \(message)"
     }
-
-    /// The same diagnostic with another severity.
-    func with(severity: Severity) -> Diagnostic {
-        var copy = self
-        copy.severity = severity
-        return copy
-    }
 }
 
 extension Diagnostic: LocalizedError {

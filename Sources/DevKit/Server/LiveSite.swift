@@ -52,9 +52,6 @@ public actor LiveSite {
     /// The base URL pages are served under.
     public nonisolated var basePath: String { builder.options.baseURL.path }
 
-    /// The build options.
-    public nonisolated var options: BuildOptions { builder.options }
-
     /// Builds the whole site.
     @discardableResult
     public func build() -> RebuildReport {

@@ -6,8 +6,6 @@ public struct BuildSummary: Sendable, CustomStringConvertible {
     public var pages: Int
     /// Files copied as they are.
     public var staticFiles: Int
-    /// Every file written, generated ones included.
-    public var filesWritten: Int
     /// Problems that did not fail the build.
     public var warnings: [Diagnostic]
     /// Wall-clock time of the whole build.

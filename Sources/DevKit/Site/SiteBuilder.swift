@@ -75,9 +75,9 @@ public struct SiteBuilder: Sendable {
         let start = clock()
         let site = try render()
         var timer = PhaseTimer()
-        let written = try SiteWriter(options: options).write(site)
+        try SiteWriter(options: options).write(site)
         timer.mark("write")
-        return BuildSummary(pages: site.pages.count, staticFiles: site.staticFiles.count, filesWritten: written,
+        return BuildSummary(pages: site.pages.count, staticFiles: site.staticFiles.count,
                             warnings: site.warnings, duration: clock().timeIntervalSince(start),
                             output: options.outputDisplayPath)
     }

@@ -134,7 +134,7 @@ struct SiteLoader {
         for page in pages {
             if page.kind == .home { hasHome = true }
             if let section = page.sectionDirectory { covered.insert(section) }
-            var directory = page.kind == .section ? Self.parent(of: page.sectionDirectory ?? "") : page.directory
+            var directory = page.directory
             while !directory.isEmpty, !needed.contains(directory) {
                 needed.insert(directory)
                 directory = Self.parent(of: directory)

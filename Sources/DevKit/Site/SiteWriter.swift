@@ -5,8 +5,8 @@ import Foundation
 struct SiteWriter {
     let options: BuildOptions
 
-    /// Writes every page, static file and generated file; returns how many files were written.
-    func write(_ site: RenderedSite) throws(BuildFailure) -> Int {
+    /// Writes every page, static file and generated file.
+    func write(_ site: RenderedSite) throws(BuildFailure) {
         let output = options.outputDirectory
         let display = options.displayPath(output)
         try checkOutputIsSafe(output, display: display)
@@ -23,9 +23,8 @@ struct SiteWriter {
         }
 
         do {
-            let count = try fill(staging, with: site)
+            try fill(staging, with: site)
             try swap(staging, into: output)
-            return count
         } catch {
             try? fileManager.removeItem(at: staging)
             throw failure(display, error.message)
@@ -36,7 +35,7 @@ struct SiteWriter {
         var message: String
     }
 
-    private func fill(_ staging: URL, with site: RenderedSite) throws(WriteError) -> Int {
+    private func fill(_ staging: URL, with site: RenderedSite) throws(WriteError) {
         var folders: Set<String> = []
         func addFolders(of path: String) {
             var rest = path[...]
@@ -84,7 +83,6 @@ struct SiteWriter {
         if let first = (pageErrors + listingErrors + staticErrors + generatedErrors).lazy.compactMap({ $0 }).first {
             throw WriteError(message: first)
         }
-        return site.pages.count + listingPages.count + site.staticFiles.count + generated.count
     }
 
     /// Moves the new folder into place and removes the old one.

@@ -18,24 +18,6 @@ public struct TemplateSet: Sendable {
     /// The names of the templates, without extension.
     public let names: Set<String>
 
-    /// Templates given as text by name (for tests).
-    public init(templates: [String: String]) throws(BuildFailure) {
-        var diagnostics: [Diagnostic] = []
-        var library = MustacheLibrary()
-        for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
-            do {
-                library.register(try Self.parse(text, path: "\(name).\(Self.fileExtension)"), named: name)
-            } catch {
-                diagnostics.append(error)
-            }
-        }
-        self.library = library
-        self.names = Set(templates.keys)
-        let sources = Dictionary(uniqueKeysWithValues: templates.map { ($0.key, ($0.value, "\($0.key).\(Self.fileExtension)")) })
-        diagnostics += Self.checkPartials(sources, names: names)
-        guard diagnostics.isEmpty else { throw BuildFailure(diagnostics: diagnostics) }
-    }
-
     /// Loads every `.mustache` file of `directory`; `displayPath` names files in diagnostics.
     static func load(from directory: URL, displayPath: (URL) -> String) -> (TemplateSet?, [Diagnostic]) {
         let files: [String]
