@@ -41,7 +41,7 @@ test("the core reuses the bridge's protocol: Channel for ids and origins, Consta
   const core = code(read("host-core.mjs"));
   assert.match(core, /new protocol\.Channel\(/);
   assert.match(core, /protocol\.Constants\.messageType/);
-  assert.match(core, /protocol\.Constants\.callEndStatus/);
+  assert.match(core, /protocol\.callEndStatuses/);
   assert.match(core, /protocol\.widgetToHost/);
   assert.doesNotMatch(core, /postMessage\(|addEventListener\(|document\.|instanceId \+|Date\.now\(\) \+ "_"/,
     "no second implementation of the wire");

@@ -245,7 +245,13 @@ for (const [method, [type, fields, problem]] of Object.entries(methods)) {
 
 CallingExtensions.Constants = Constants;
 CallingExtensions.Channel = Channel;
-CallingExtensions.protocol = { Channel, Constants, hostToWidget, widgetToHost };
+// DevKit-only: the protocol core the host simulator shares (not part of the SDK's API).
+CallingExtensions.protocol = {
+  Channel, Constants, hostToWidget, widgetToHost,
+  callEndStatuses: statuses, // all seven, REJECTED and MISSED included (the SDK has no constant for those two)
+  objectTypeIds: { CONTACT: "0-1", COMPANY: "0-2" },
+  iframeLocations: { WIDGET: "widget", REMOTE: "remote", WINDOW: "window" },
+};
 
 globalThis.CallingExtensions = CallingExtensions;
 if (typeof module === "object" && module && module.exports) module.exports = CallingExtensions;

@@ -154,7 +154,7 @@ export class HostSimulator {
     this.nextEngagementId = this.config.firstEngagementId;
     const T = this.T;
     this.knownTypes = new Set([...Object.values(protocol.widgetToHost), T.SYNC_ACK, T.UNLOADING]);
-    this.endStatuses = Object.values(protocol.Constants.callEndStatus);
+    this.endStatuses = [...protocol.callEndStatuses];
     this.hostUrl = protocol.Channel.originOf(window.location.href);
     this.timeline = []; // messages both ways and the host's own notes, in order
     this.messages = []; // the messages only: { direction: "toHost" | "toWidget", type, data, messageId, time, ... }
@@ -475,7 +475,7 @@ export class HostSimulator {
     this.calls.push(call);
     if (direction === "inbound") {
       if (match) {
-        this.post(T.CALLER_ID_MATCH_SUCCEEDED, { callerIdMatches: [callerIdMatch(match, this.config.portalId, this.protocol.Constants.objectTypeIds)] });
+        this.post(T.CALLER_ID_MATCH_SUCCEEDED, { callerIdMatches: [callerIdMatch(match, this.config.portalId, this.protocol.objectTypeIds)] });
       } else {
         this.post(T.CALLER_ID_MATCH_FAILED, { error: { message: `No contact or company has the number ${number}.` } });
       }
@@ -604,13 +604,13 @@ export class HostSimulator {
       return;
     }
     const record = DIRECTORY.find((r) => String(r.objectId) === String(c.objectId) &&
-      this.protocol.Constants.objectTypeIds[r.objectType] === c.objectTypeId);
+      this.protocol.objectTypeIds[r.objectType] === c.objectTypeId);
     this.effect("record", { objectCoordinates: clone(c), record, engagementId: data.engagementId });
   }
 
   error(entry, message) {
     const data = message.data;
-    if (isObject(data) && data.type === this.T.UNKNOWN_MESSAGE_TYPE) {
+    if (isObject(data) && data.type === this.protocol.Constants.errorType.UNKNOWN_MESSAGE_TYPE) {
       // The SDK's automatic answer to a type it does not know: not a mistake of the widget.
       const original = isObject(data.data) && isObject(data.data.originalMessage) ? data.data.originalMessage.type : undefined;
       this.effect("alert", { level: "info", message: `The widget does not handle ${original || "a message HubSpot sent"} (UNKNOWN_MESSAGE_TYPE).` });
@@ -671,7 +671,7 @@ export class HostSimulator {
       : DIRECTORY.find((r) => String(r.objectId) === String(options.objectId));
     const objectId = options.objectId ?? (record && record.objectId);
     const objectType = options.objectType ?? (record ? record.objectType : "CONTACT");
-    const typeIds = this.protocol.Constants.objectTypeIds;
+    const typeIds = this.protocol.objectTypeIds;
     const data = compact({
       phoneNumber: String(number),
       ownerId: options.ownerId ?? c.ownerId,

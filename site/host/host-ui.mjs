@@ -399,7 +399,7 @@ function act(fn) {
 }
 
 function fillRecords() {
-  const typeIds = protocol.Constants.objectTypeIds;
+  const typeIds = protocol.objectTypeIds;
   for (const record of DIRECTORY) {
     const call = el("button", { type: "button", className: "button small", textContent: "Call" });
     call.dataset.objectId = record.objectId;
