@@ -140,15 +140,21 @@ test("a message whose id starts with our instance id goes to its callback once, 
   assert.deepEqual(Object.keys(cti.channel.callbacks), []);
 });
 
-test("SET_WIDGET_URL from the host moves the destination origin (top-level or data.iFrameUrl)", async () => {
+test("SET_WIDGET_URL from the host moves the destination to its top-level iFrameUrl and calls onReady again", async () => {
   const t = setup();
-  const { cti } = await t.ready({ eventHandlers: {} });
+  const ready = [];
+  const { cti } = await t.ready({ eventHandlers: { onReady: (data, message) => ready.push({ data, type: message.type }) } });
   t.send({ type: "SET_WIDGET_URL", iFrameUrl: "https://app-na2.hubspot.com/x" });
   await t.world.settle();
   assert.equal(cti.channel.origin, "https://app-na2.hubspot.com");
   const other = t.world.window("na2", "https://app-na2.hubspot.com");
+  // The SDK reads the top-level field only: iFrameUrl under data moves nothing, but onReady still runs.
   t.send({ type: "SET_WIDGET_URL", data: { iFrameUrl: "https://app-eu1.hubspot.com" } }, { from: other });
   await t.world.settle();
-  assert.equal(cti.channel.origin, "https://app-eu1.hubspot.com");
+  assert.equal(cti.channel.origin, "https://app-na2.hubspot.com");
+  assert.deepEqual(ready.slice(1).map((r) => [r.type, { ...r.data }]), [
+    ["READY", { iFrameUrl: "https://app-na2.hubspot.com/x" }],
+    ["READY", { iFrameUrl: undefined }],
+  ]);
   assert.deepEqual(t.inbox().map((m) => m.type), ["SYNC_ACK"], "not an unknown type");
 });

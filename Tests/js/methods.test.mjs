@@ -10,7 +10,7 @@ const NO_DATA = Symbol("no data");
 const methods = [
   ["initialized", [{ isLoggedIn: true, isAvailable: false, sizeInfo: { width: 400, height: 650 }, engagementId: 5 }],
     "INITIALIZED", { isLoggedIn: true, isAvailable: false, sizeInfo: { width: 400, height: 650 }, engagementId: 5 }],
-  ["initialized", [], "INITIALIZED", {}],
+  ["initialized", [], "INITIALIZED", undefined], // the SDK posts data: undefined (the key is there)
   ["userLoggedIn", [], "LOGGED_IN", NO_DATA],
   ["userLoggedOut", [], "LOGGED_OUT", NO_DATA],
   ["userAvailable", [], "USER_AVAILABLE", NO_DATA],
@@ -94,7 +94,7 @@ const suspect = [
   ["resizeWidget", { width: 400 }, /resizeWidget\(\): width and height must be numbers/],
   ["resizeWidget", "big", /resizeWidget\(\) expects an object, got string/],
   ["initialized", { sizeInfo: { width: 0, height: 10 } }, /initialized\(\): width and height must be numbers/],
-  ["callEnded", { ...call, callEndStatus: "DONE" }, /callEnded\(\): callEndStatus "DONE" is unknown; use Constants\.callEndStatus/],
+  ["callEnded", { ...call, callEndStatus: "DONE" }, /callEnded\(\): callEndStatus "DONE" is unknown; use one of COMPLETED, FAILED, CANCELED, BUSY, NO_ANSWER, REJECTED, MISSED/],
   ["callEnded", { ...call, callEndStatus: "INTERNAL_COMPLETED" }, /callEndStatus "INTERNAL_COMPLETED" is unknown/],
   ["callEnded", { callEndStatus: "COMPLETED" }, /callEnded\(\): externalCallId is missing/],
   ["outgoingCall", { toNumber: "+1555" }, /outgoingCall\(\): externalCallId is missing; add it to the payload/],
@@ -128,13 +128,18 @@ for (const [method, arg, pattern] of suspect) {
   });
 }
 
-test("sendMessage without a type warns; without an object it warns and sends nothing", async () => {
+test("sendMessage without a type warns and sends; a string warns and sends nothing; null throws as in the SDK", async () => {
   const t = setup();
   const { cti } = await t.ready({ eventHandlers: { onReady() {} } });
   cti.sendMessage({ data: 1 });
   cti.sendMessage("CALL_DATA");
+  assert.throws(() => cti.sendMessage(null), { name: "TypeError" });
+  assert.throws(() => cti.sendMessage(), { name: "TypeError" });
   await t.world.settle();
-  assert.equal(t.widget.lines("warn").filter((w) => /sendMessage\(\) needs an object with a type/.test(w)).length, 2);
+  assert.deepEqual(t.widget.lines("warn").map((w) => w.replace(/;.*/, "")), [
+    "[calling-extensions] sendMessage() needs a type, e.g. { type: \"CALL_DATA\", data }. Sent anyway.",
+    "[calling-extensions] sendMessage() needs an object with a type, e.g. { type: \"CALL_DATA\", data }",
+  ].map((w) => w.replace(/;.*/, "")));
   assert.equal(t.widgetPosts().length, 2); // SYNC_ACK and the typeless message, as the SDK would
 });
 

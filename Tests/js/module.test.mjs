@@ -7,17 +7,28 @@ import path from "node:path";
 import vm from "node:vm";
 import zlib from "node:zlib";
 import { pathToFileURL } from "node:url";
+import { spawnSync } from "node:child_process";
 import { bridgePath, bridgeSource, modulePath, createWorld, loadBridge } from "./support/fake-window.mjs";
 
-const SIZE_LIMIT = 13000; // the SDK's minified bundle is about 13 KB
-const GZIP_LIMIT = 4300; // and about 4.3 KB gzipped
+// The SDK's own bundle (calling-extensions-sdk 0.9.6, dist/main.js, minified by its build) is 12,986 bytes,
+// 4,315 gzipped. The bridge is measured the same way: minified (Debian's esbuild --minify), then gzip -9.
+const SDK_MINIFIED = 12986;
+const SDK_MINIFIED_GZIPPED = 4315;
 
-test(`calling-extensions.js stays under ${SIZE_LIMIT} bytes, unminified`, () => {
-  const size = fs.statSync(bridgePath).size;
-  assert.ok(size < SIZE_LIMIT, `calling-extensions.js is ${size} bytes; the limit is ${SIZE_LIMIT}`);
-  assert.ok(bridgeSource.split("\n").length > 150, "it is readable source, not minified");
-  const gzipped = zlib.gzipSync(fs.readFileSync(bridgePath), { level: 9 }).length;
-  assert.ok(gzipped < GZIP_LIMIT, `calling-extensions.js is ${gzipped} bytes gzipped; the limit is ${GZIP_LIMIT}`);
+function minified(file) {
+  const run = spawnSync("esbuild", ["--minify", file], { encoding: "utf8" });
+  if (run.error) assert.fail(`esbuild is needed to measure the bridge (Debian package esbuild; scripts/test installs it): ${run.error.message}`);
+  assert.equal(run.status, 0, run.stderr);
+  return Buffer.from(run.stdout);
+}
+
+test(`calling-extensions.js, minified, is smaller than the SDK's bundle (${SDK_MINIFIED} bytes, ${SDK_MINIFIED_GZIPPED} gzipped)`, () => {
+  const min = minified(bridgePath);
+  const gzipped = zlib.gzipSync(min, { level: 9 }).length;
+  console.log(`calling-extensions.js: ${fs.statSync(bridgePath).size} bytes as written, ${min.length} minified, ${gzipped} minified and gzipped`);
+  assert.ok(min.length < SDK_MINIFIED, `${min.length} bytes minified; the SDK's bundle is ${SDK_MINIFIED}`);
+  assert.ok(gzipped < SDK_MINIFIED_GZIPPED, `${gzipped} bytes minified and gzipped; the SDK's bundle is ${SDK_MINIFIED_GZIPPED}`);
+  assert.ok(bridgeSource.split("\n").length > 300, "the source is written for reading, not minified by hand");
 });
 
 test("calling-extensions.mjs is a thin wrapper, not a second copy", () => {
@@ -26,23 +37,35 @@ test("calling-extensions.mjs is a thin wrapper, not a second copy", () => {
   assert.match(wrapper, /^import "\.\/calling-extensions\.js";$/m);
 });
 
-test("as a classic script it defines only window.CallingExtensions", () => {
+test("as a classic script it defines the CDN bundle's globals (default, Constants, IFrameManager) and CallingExtensions", () => {
   const world = createWorld();
   const win = world.window("widget", "https://w.example");
   const before = new Set(Object.getOwnPropertyNames(win));
   const context = loadBridge(win);
   const added = Object.getOwnPropertyNames(win).filter((k) => !before.has(k));
-  assert.deepEqual(added, ["CallingExtensions"]);
-  assert.equal(vm.runInContext("typeof CallingExtensions.Constants.messageType", context), "object");
-  assert.equal(vm.runInContext("typeof Channel + typeof T + typeof Constants", context), "undefinedundefinedundefined");
+  assert.deepEqual(added.sort(), ["CallingExtensions", "Constants", "IFrameManager", "default"]);
+  assert.equal(win.default, win.CallingExtensions);
+  assert.equal(win.Constants, win.CallingExtensions.Constants);
+  assert.equal(win.IFrameManager, win.CallingExtensions.IFrameManager);
+  assert.equal(vm.runInContext("typeof Channel + typeof TYPE + typeof METHODS", context), "undefinedundefinedundefined");
+  // HubSpot's demo-minimal-js declares its own const of the same name at the top level of a script.
+  vm.runInContext("const CallingExtensions = window.default; const { Constants } = window; globalThis.seen = [typeof CallingExtensions, Constants.VERSION];", context);
+  assert.deepEqual([...win.seen], ["function", "0.9.6"]);
 });
 
-test("with CommonJS's module in scope it also sets module.exports", () => {
+test("under CommonJS it sets module.exports as the SDK's package does: default, Constants, IFrameManager", () => {
   const world = createWorld();
   const win = world.window("widget", "https://w.example");
   win.module = { exports: {} };
+  const before = new Set(Object.getOwnPropertyNames(win));
   loadBridge(win);
-  assert.equal(win.module.exports, win.CallingExtensions);
+  const exported = win.module.exports;
+  assert.deepEqual(Object.keys(exported).sort(), ["Constants", "IFrameManager", "default"]);
+  assert.equal(exported.__esModule, true, "bundlers take .default for an ES default import");
+  assert.equal(exported.default, win.CallingExtensions);
+  assert.equal(exported.Constants, win.CallingExtensions.Constants);
+  const added = Object.getOwnPropertyNames(win).filter((k) => !before.has(k));
+  assert.deepEqual(added, ["CallingExtensions"], "no CDN globals under CommonJS");
 });
 
 function stubWindow() {
@@ -61,6 +84,7 @@ async function checkModule(url) {
     assert.equal(typeof mod.default, "function");
     assert.equal(mod.default, globalThis.CallingExtensions);
     assert.equal(mod.Constants, mod.default.Constants);
+    assert.equal(mod.IFrameManager, mod.default.IFrameManager);
     assert.equal(mod.Channel, mod.default.Channel);
     assert.equal(mod.protocol, mod.default.protocol);
     assert.equal(mod.Constants.VERSION, "0.9.6");
@@ -72,7 +96,7 @@ async function checkModule(url) {
   }
 }
 
-test("calling-extensions.mjs exports the class (default), Constants, Channel and protocol", async () => {
+test("calling-extensions.mjs exports the class (default), Constants, IFrameManager, Channel and protocol", async () => {
   await checkModule(pathToFileURL(modulePath).href);
 });
 
@@ -86,35 +110,4 @@ test("the twin works where calling-extensions.js is evaluated as an ES module (a
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-});
-
-test("Constants name every message type of PROTOCOL.md, both directions, as the SDK does", () => {
-  const world = createWorld();
-  const win = world.window("widget", "https://w.example");
-  loadBridge(win);
-  const C = win.CallingExtensions.Constants;
-  const types = [
-    "SYNC", "SYNC_ACK", "SYNC_ACK_FAILED", "READY", "FAILED", "ERROR", "UNLOADING",
-    "INITIALIZED", "LOGGED_IN", "LOGGED_OUT", "USER_AVAILABLE", "USER_UNAVAILABLE", "INCOMING_CALL",
-    "OUTGOING_CALL_STARTED", "CALL_ANSWERED", "CALL_TRANSFERRED", "CALL_DATA", "CALL_ENDED", "CALL_COMPLETED",
-    "FINALIZE_ENGAGEMENT", "PUBLISH_TO_CHANNEL", "NAVIGATE_TO_RECORD", "RESIZE_WIDGET", "SET_WIDGET_URL",
-    "DIAL_NUMBER", "ENGAGEMENT_CREATED", "CREATE_ENGAGEMENT_SUCCEEDED", "CREATE_ENGAGEMENT_FAILED",
-    "UPDATE_ENGAGEMENT_SUCCEEDED", "UPDATE_ENGAGEMENT_FAILED", "FINALIZE_ENGAGEMENT_SUCCEEDED",
-    "FINALIZE_ENGAGEMENT_FAILED", "PUBLISH_TO_CHANNEL_SUCCEEDED", "PUBLISH_TO_CHANNEL_FAILED",
-    "CALLER_ID_MATCH_SUCCEEDED", "CALLER_ID_MATCH_FAILED", "INITIATE_CALL_ID_SUCCEEDED", "INITIATE_CALL_ID_FAILED",
-    "NAVIGATE_TO_RECORD_FAILED", "SET_WIDGET_URL_FAILED", "VISIBILITY_CHANGED", "END_CALL", "SET_CALL_STATE",
-  ];
-  for (const type of types) assert.equal(C.messageType[type], type, type);
-  for (const [key, value] of Object.entries(C.messageType)) assert.equal(key, value);
-  assert.equal(C.VERSION, "0.9.6");
-  assert.equal(C.errorType.UNKNOWN_MESSAGE_TYPE, "UNKNOWN_MESSAGE_TYPE");
-  assert.deepEqual({ ...C.callEndStatus }, {
-    INTERNAL_COMPLETED: "COMPLETED", INTERNAL_FAILED: "FAILED", INTERNAL_CANCELED: "CANCELED", INTERNAL_BUSY: "BUSY",
-    INTERNAL_NO_ANSWER: "NO_ANSWER", INTERNAL_REJECTED: "REJECTED", INTERNAL_MISSED: "MISSED",
-  });
-  assert.deepEqual({ ...C.callerIdTypes }, { CONTACT: "CONTACT", COMPANY: "COMPANY" });
-  assert.deepEqual({ ...C.objectTypes }, { CONTACT: "CONTACT", COMPANY: "COMPANY" });
-  assert.deepEqual({ ...C.objectTypeIds }, { CONTACT: "0-1", COMPANY: "0-2" });
-  assert.deepEqual({ ...C.iframeLocations }, { WIDGET: "widget", REMOTE: "remote", WINDOW: "window" });
-  assert.deepEqual({ ...C.debugMessageType }, { FROM_HUBSPOT: "From HubSpot", TO_HUBSPOT: "To HubSpot", GENERIC_MESSAGE: "Generic Message" });
 });

@@ -21,10 +21,10 @@ test("index.html loads the bridge and its own files by relative URLs that work a
   }
 });
 
-test("the widget page and everything it loads stay under 30 KB, with nothing from elsewhere", () => {
+test("the widget page and everything it loads stay under 50 KB as written (comments included), with nothing from elsewhere", () => {
   const files = references.map((ref) => path.join(widgetDir, ref));
   const total = fs.statSync(path.join(widgetDir, "index.html")).size + files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
-  assert.ok(total < 30000, `${total} bytes`);
+  assert.ok(total < 50000, `${total} bytes`);
   const css = fs.readFileSync(path.join(widgetDir, "widget.css"), "utf8");
   assert.doesNotMatch(css, /@import|url\(|@font-face/);
   const js = fs.readFileSync(path.join(widgetDir, "widget.js"), "utf8");

@@ -1,87 +1,119 @@
-/* Calling DevKit bridge (MIT): the widget side of @hubspot/calling-extensions-sdk 0.9.6, same API
- * and wire, plus "[calling-extensions]" warnings. .protocol is the shared core; see content/bridge.md. */
-(function () {
+/* Calling DevKit bridge (MIT): a dependency-free drop-in for @hubspot/calling-extensions-sdk 0.9.6.
+ *
+ * The same API and the same messages on the wire as the SDK, both sides of it:
+ *   CallingExtensions  the widget side (your calling app): methods that report to HubSpot, and
+ *                      eventHandlers that HubSpot's messages reach;
+ *   IFrameManager      the window link the SDK builds on: in host mode it frames a widget and runs
+ *                      the SYNC handshake, as HubSpot does; in widget mode it answers that handshake;
+ *   Constants          the SDK's Constants export, key for key.
+ * Loaded as a classic script it defines the globals the SDK's CDN bundle defines (default,
+ * Constants, IFrameManager) and window.CallingExtensions; under CommonJS it sets module.exports
+ * like the SDK's package; calling-extensions.mjs is its ES-module face.
+ * DevKit-only, not in the SDK: console warnings prefixed "[calling-extensions]", and the protocol
+ * core the host simulator shares (CallingExtensions.protocol, CallingExtensions.Channel).
+ * The protocol itself is described in content/reference/ (widget-messages.md, host-events.md). */
+(function (loadedAs) {
 "use strict";
 
 const PREFIX = "[calling-extensions]";
 const VERSION = "0.9.6";
-const warn = (text) => console.warn(PREFIX, text + " Sent anyway.");
-const isObject = (v) => v !== null && typeof v === "object";
-const missing = (v) => v === undefined || v === null || v === "";
-const words = (s) => (s ? s.split(" ") : []);
-const keys = (s) => Object.fromEntries(words(s).map((n) => [n, n])); // "A B" -> { A: "A", B: "B" }
 
-// Host -> widget types. The handler name follows from the type: DIAL_NUMBER -> onDialNumber.
-const hostTypes = [
-  "DIAL_NUMBER", "ENGAGEMENT_CREATED",
-  ...words("CREATE_ENGAGEMENT UPDATE_ENGAGEMENT FINALIZE_ENGAGEMENT PUBLISH_TO_CHANNEL CALLER_ID_MATCH INITIATE_CALL_ID")
-    .flatMap((t) => [t + "_SUCCEEDED", t + "_FAILED"]),
-  ...words("NAVIGATE_TO_RECORD_FAILED SET_WIDGET_URL_FAILED VISIBILITY_CHANGED END_CALL SET_CALL_STATE READY FAILED"),
+const isObject = (value) => value !== null && typeof value === "object";
+const isMissing = (value) => value === undefined || value === null || value === "";
+const eachMappedToItself = (names) => Object.fromEntries(names.map((name) => [name, name]));
+
+// ---- The message types, both directions --------------------------------------------------------
+
+/** What the widget reports to HubSpot (the SDK's thirdPartyToHostEvents). */
+const WIDGET_TO_HOST_TYPES = [
+  "CALL_ANSWERED", "CALL_COMPLETED", "CALL_DATA", "CALL_ENDED", "CALL_TRANSFERRED", "INCOMING_CALL",
+  "INITIALIZED", "LOGGED_IN", "LOGGED_OUT", "NAVIGATE_TO_RECORD", "OUTGOING_CALL_STARTED",
+  "PUBLISH_TO_CHANNEL", "RESIZE_WIDGET", "USER_AVAILABLE", "USER_UNAVAILABLE", "FINALIZE_ENGAGEMENT",
 ];
-const hostToWidget = Object.fromEntries(
-  hostTypes.map((t) => [t, "on" + t.toLowerCase().replace(/(?:^|_)(\w)/g, (_, c) => c.toUpperCase())]),
+
+/** What HubSpot tells the widget; each has an event handler named after it. */
+const HOST_TO_WIDGET_TYPES = [
+  "DIAL_NUMBER", "ENGAGEMENT_CREATED",
+  "CREATE_ENGAGEMENT_SUCCEEDED", "CREATE_ENGAGEMENT_FAILED",
+  "UPDATE_ENGAGEMENT_SUCCEEDED", "UPDATE_ENGAGEMENT_FAILED",
+  "FINALIZE_ENGAGEMENT_SUCCEEDED", "FINALIZE_ENGAGEMENT_FAILED",
+  "PUBLISH_TO_CHANNEL_SUCCEEDED", "PUBLISH_TO_CHANNEL_FAILED",
+  "CALLER_ID_MATCH_SUCCEEDED", "CALLER_ID_MATCH_FAILED",
+  "INITIATE_CALL_ID_SUCCEEDED", "INITIATE_CALL_ID_FAILED",
+  "NAVIGATE_TO_RECORD_FAILED", "SET_WIDGET_URL_FAILED", "VISIBILITY_CHANGED",
+];
+
+/** Types of either side, or of the handshake. */
+const SHARED_TYPES = [
+  "END_CALL", "ERROR", "READY", "SET_CALL_STATE", "SET_WIDGET_URL", "SYNC_ACK_FAILED", "SYNC_ACK", "SYNC",
+  "UNLOADING", "FAILED",
+];
+
+/** DIAL_NUMBER -> "onDialNumber". */
+const handlerNameOf = (type) =>
+  "on" + type.toLowerCase().replace(/(?:^|_)([a-z])/g, (_, letter) => letter.toUpperCase());
+
+/** Host message type -> the eventHandlers key that receives it. */
+const HANDLER_NAMES = Object.fromEntries(
+  [...HOST_TO_WIDGET_TYPES, "END_CALL", "SET_CALL_STATE", "READY", "FAILED"].map((type) => [type, handlerNameOf(type)]),
 );
-const handlerNames = Object.values(hostToWidget);
 
-const statuses = words("COMPLETED FAILED CANCELED BUSY NO_ANSWER REJECTED MISSED");
-const size = (s) => ![s.width, s.height].every((n) => typeof n === "number" && n > 0) &&
-  "width and height must be numbers of pixels, e.g. { width: 400, height: 600 }.";
+/** Every callEndStatus value HubSpot accepts; the SDK has constants for the first five only. */
+const CALL_END_STATUSES = ["COMPLETED", "FAILED", "CANCELED", "BUSY", "NO_ANSWER", "REJECTED", "MISSED"];
 
-// Widget -> host, one row per method: [type, fields it needs, check returning a problem or false].
-// Without fields the message has no data; with null fields the data is free-form.
-const methods = {
-  initialized: ["INITIALIZED", "", (p) => isObject(p.sizeInfo) && size(p.sizeInfo)],
-  userLoggedIn: ["LOGGED_IN"],
-  userLoggedOut: ["LOGGED_OUT"],
-  userAvailable: ["USER_AVAILABLE"],
-  userUnavailable: ["USER_UNAVAILABLE"],
-  incomingCall: ["INCOMING_CALL", "externalCallId fromNumber"],
-  outgoingCall: ["OUTGOING_CALL_STARTED", "externalCallId",
-    (p) => missing(p.toNumber) && missing(p.phoneNumber) && "toNumber (the number dialled) is missing."],
-  callAnswered: ["CALL_ANSWERED", "externalCallId"],
-  callTransferred: ["CALL_TRANSFERRED", "externalCallId"],
-  callData: ["CALL_DATA", null],
-  callEnded: ["CALL_ENDED", "externalCallId", (p) => !statuses.includes(p.callEndStatus) &&
-    "callEndStatus " + JSON.stringify(p.callEndStatus) + " is unknown; use Constants.callEndStatus."],
-  callCompleted: ["CALL_COMPLETED", "externalCallId"],
-  finalizeEngagement: ["FINALIZE_ENGAGEMENT", "externalCallId"],
-  publishToChannel: ["PUBLISH_TO_CHANNEL", "externalCallId", () => "it is deprecated; use finalizeEngagement()."],
-  navigateToRecord: ["NAVIGATE_TO_RECORD", "objectCoordinates", ({ objectCoordinates: c }) =>
-    !(isObject(c) && /^0-[12]$/.test(c.objectTypeId) && !missing(c.objectId)) &&
-    'objectCoordinates needs objectId and objectTypeId "0-1" (contact) or "0-2" (company).'],
-  sendError: ["ERROR", "", (p) => typeof p.message !== "string" && "message (shown to the user) must be a string."],
-  resizeWidget: ["RESIZE_WIDGET", "", size],
-  setWidgetUrl: ["SET_WIDGET_URL", "",
-    (p) => !/^https?:\/\//.test(p.iFrameUrl) && "iFrameUrl must be an absolute http(s) URL."],
+const callStatus = {
+  INTERNAL_CONNECTING: "CONNECTING",
+  INTERNAL_CALLING_CRM_USER: "CALLING_CRM_USER",
+  INTERNAL_IN_PROGRESS: "IN_PROGRESS",
+  INTERNAL_CANCELED: "CANCELED",
+  INTERNAL_FAILED: "FAILED",
+  INTERNAL_BUSY: "BUSY",
+  INTERNAL_NO_ANSWER: "NO_ANSWER",
+  INTERNAL_COMPLETED: "COMPLETED",
+  INTERNAL_ENDING: "ENDING",
+  INTERNAL_QUEUED: "QUEUED",
+  INTERNAL_RINGING: "RINGING",
 };
-const widgetToHost = Object.fromEntries(Object.entries(methods).map(([m, [type]]) => [m, type]));
+const pickStatuses = (...names) => Object.fromEntries(names.map((name) => [name, callStatus[name]]));
 
+/** The SDK's Constants export, exactly: nothing more, nothing less. */
 const Constants = {
   VERSION,
-  messageType: keys([...hostTypes, ...Object.values(widgetToHost)].join(" ") +
-    " SYNC SYNC_ACK SYNC_ACK_FAILED UNLOADING UNKNOWN_MESSAGE_TYPE"),
-  messageHandlerNames: hostToWidget,
-  errorType: keys("UNKNOWN_MESSAGE_TYPE GENERIC"),
   debugMessageType: { FROM_HUBSPOT: "From HubSpot", TO_HUBSPOT: "To HubSpot", GENERIC_MESSAGE: "Generic Message" },
-  callEndStatus: Object.fromEntries(statuses.map((s) => ["INTERNAL_" + s, s])),
-  callerIdTypes: keys("CONTACT COMPANY"),
-  objectTypes: keys("CONTACT COMPANY"),
-  objectTypeIds: { CONTACT: "0-1", COMPANY: "0-2" },
-  iframeLocations: { WIDGET: "widget", REMOTE: "remote", WINDOW: "window" },
+  thirdPartyToHostEvents: eachMappedToItself(WIDGET_TO_HOST_TYPES),
+  messageType: eachMappedToItself([...WIDGET_TO_HOST_TYPES, ...HOST_TO_WIDGET_TYPES, ...SHARED_TYPES]),
+  messageHandlerNames: HANDLER_NAMES,
+  errorType: { UNKNOWN_MESSAGE_TYPE: "UNKNOWN_MESSAGE_TYPE" },
+  callStatus,
+  callRingingStatus: pickStatuses("INTERNAL_QUEUED", "INTERNAL_RINGING", "INTERNAL_CONNECTING", "INTERNAL_CALLING_CRM_USER"),
+  callInProgressStatus: pickStatuses("INTERNAL_IN_PROGRESS"),
+  callEndingStatus: pickStatuses("INTERNAL_ENDING"),
+  callEndStatus: pickStatuses("INTERNAL_COMPLETED", "INTERNAL_FAILED", "INTERNAL_CANCELED", "INTERNAL_BUSY", "INTERNAL_NO_ANSWER"),
+  CONTACT: "CONTACT",
+  COMPANY: "COMPANY",
+  callerIdTypes: { CONTACT: "CONTACT", COMPANY: "COMPANY" },
 };
-const T = Constants.messageType;
+const TYPE = Constants.messageType;
 
-// "https://a.example:8443/x?y" -> "https://a.example:8443"; "" if it is no URL.
+// ---- Channel: one postMessage link between two windows -----------------------------------------
+
+/** "https://a.example:8443/x?y" -> "https://a.example:8443"; "" when it is no URL. */
 function originOf(url, base) {
   try {
-    const u = new URL(url, base);
-    return u.protocol + "//" + u.host;
+    const parsed = new URL(url, base);
+    return parsed.protocol + "//" + parsed.host;
   } catch (_) {
     return "";
   }
 }
 
-/** One postMessage link between two windows (see the header comment). */
+/**
+ * Message ids "<instanceId>_<Date.now()>", reply callbacks, and origins: posts go to `origin`
+ * exactly (never "*"), and only messages from `origin` with a type and a messageId come in.
+ * Options: window, target (the other window), origin, debugMode, labels ([out, in] for logs),
+ * ready (false: only SYNC may be sent), onMessage, onSync (SYNC arrives from any origin), onDrop,
+ * tap (sees every message: "out", "in", "dropped").
+ */
 class Channel {
   constructor(options) {
     const defaults = { window: globalThis.window, labels: ["To HubSpot", "From HubSpot"], ready: false, tap: null };
@@ -94,8 +126,9 @@ class Channel {
     return this.instanceId + "_" + Date.now();
   }
 
+  /** Posts `message` with a new messageId (kept when it has one); `reply` gets the answer. */
   send(message, reply) {
-    if (message.type !== T.SYNC && !this.ready) {
+    if (message.type !== TYPE.SYNC && !this.ready) {
       console.warn(PREFIX, "iFrame not initialized to send a message within HubSpot: " + message.type +
         " not sent; send after onReady.", message);
       if (this.tap) this.tap("dropped", message);
@@ -109,29 +142,35 @@ class Channel {
     const sent = Object.assign({}, message, { messageId });
     this.log(this.labels[0], message.type, message);
     if (this.tap) this.tap("out", sent);
-    this.target.postMessage(sent, this.origin); // never "*"
+    if (this.target) this.target.postMessage(sent, this.origin);
     return sent;
   }
 
   receive(event) {
     const message = event.data;
-    if (!isObject(message)) return;
-    // SYNC is accepted from any origin: it is how the host's origin arrives.
-    if (message.type === T.SYNC) return this.onSync && this.onSync(message, event);
-    const dropped = event.origin !== this.origin || !message.type || !message.messageId;
-    if (dropped) return this.onDrop && this.onDrop(message, event);
+    if (!isObject(message)) return; // other scripts on the page post strings and more
+    if (message.type === TYPE.SYNC) {
+      if (this.onSync) this.onSync(message, event);
+      return;
+    }
+    if (event.origin !== this.origin || !message.type || !message.messageId) {
+      if (this.onDrop) this.onDrop(message, event);
+      return;
+    }
     this.log(this.labels[1], message.type, message);
     if (this.tap) this.tap("in", message);
-    if (String(message.messageId).startsWith(this.instanceId)) {
-      // An answer to our own message: its callback only, never the event handlers.
+    if (String(message.messageId).startsWith(String(this.instanceId))) {
+      // An answer to one of our own messages: its callback only, never the event handlers.
       const reply = this.callbacks[message.messageId];
       delete this.callbacks[message.messageId];
-      return reply && reply(message);
+      if (reply) reply(message);
+      return;
     }
     if (this.onMessage) this.onMessage(message, event);
   }
 
-  log(...args) { // as the SDK's logDebugMessage
+  /** Logs like the SDK's logDebugMessage: console.log in debugMode, console.debug otherwise. */
+  log(...args) {
     console[this.debugMode ? "log" : "debug"](PREFIX, ...args);
   }
 
@@ -141,74 +180,249 @@ class Channel {
 }
 Channel.originOf = originOf;
 
+// ---- IFrameManager: the handshake on both sides ------------------------------------------------
+
+const SYNC_INTERVAL_MS = 100;
+const SYNC_TIMEOUT_MS = 30000;
+const REQUIRED_IFRAME_OPTIONS = ["src", "width", "height", "hostElementSelector"];
+
+/**
+ * new IFrameManager({ iFrameOptions: { src, width, height, hostElementSelector }, onMessageHandler, debugMode })
+ * frames a widget (host mode); without iFrameOptions it is the widget's end of the link. Either way
+ * onMessageHandler(message) gets every message that is not a reply, plus READY when the other side
+ * is there (and again, with { iFrameUrl }, after SET_WIDGET_URL).
+ */
+class IFrameManager {
+  constructor(options) {
+    const { iFrameOptions, onMessageHandler, debugMode } = options || {};
+    if (typeof onMessageHandler !== "function") throw new Error("Invalid options: onMessageHandler is not defined");
+    this.options = options;
+    this.onMessageHandler = onMessageHandler;
+    this.debugMode = debugMode;
+    this.isIFrameHost = Boolean(iFrameOptions);
+    this.syncRound = 0; // a new round on every load of the frame
+    const win = globalThis.window;
+    const link = { window: win, debugMode, onMessage: (message) => this.receive(message) };
+    if (this.isIFrameHost) {
+      this.iFrame = IFrameManager.createIFrame(iFrameOptions, win.document);
+      this.channel = new Channel(Object.assign(link, {
+        target: this.iFrame.contentWindow,
+        origin: originOf(iFrameOptions.src, win.location.href),
+        labels: ["To the widget", "From the widget"],
+      }));
+      // Every load of the frame, a reload of the widget included, starts a new handshake.
+      this.iFrame.addEventListener("load", () => this.startSync());
+      this.iFrame.addEventListener("error", () => this.onMessageHandler({ type: TYPE.SYNC_ACK_FAILED }));
+    } else {
+      this.iFrame = null;
+      this.channel = new Channel(Object.assign(link, {
+        target: win.parent,
+        // Until SYNC brings hostUrl, the host is whoever loaded this page.
+        origin: originOf(win.document.referrer, win.location.href),
+        onSync: (message, event) => this.answerSync(message, event),
+      }));
+    }
+  }
+
+  /** Creates the widget's iframe inside the element `hostElementSelector` names, replacing its content. */
+  static createIFrame(iFrameOptions, document) {
+    const missing = REQUIRED_IFRAME_OPTIONS.filter((name) => !iFrameOptions[name]);
+    if (missing.length) throw new Error("iFrameOptions is missing " + missing.join(", ") + ".");
+    const host = document.querySelector(iFrameOptions.hostElementSelector);
+    if (!host) throw new Error("hostElement not found. Selector - " + iFrameOptions.hostElementSelector);
+    const iFrame = document.createElement("iframe");
+    iFrame.src = iFrameOptions.src;
+    iFrame.width = iFrameOptions.width;
+    iFrame.height = iFrameOptions.height;
+    iFrame.allow = "microphone; autoplay";
+    iFrame.id = "hubspot-calling-extension-iframe";
+    host.replaceChildren(iFrame);
+    return iFrame;
+  }
+
+  get isReady() {
+    return this.channel.ready;
+  }
+
+  /** Posts `message` (a messageId is added); `callback` gets the other side's reply. */
+  sendMessage(message, callback) {
+    return this.channel.send(message, callback);
+  }
+
+  /** Host mode: SYNC now and every 100 ms until SYNC_ACK; SYNC_ACK_FAILED after 30 s. */
+  startSync() {
+    const win = this.channel.window;
+    const round = ++this.syncRound;
+    const startedAt = Date.now();
+    this.channel.ready = false;
+    const sendSync = () => {
+      if (round !== this.syncRound || !this.iFrame || this.channel.ready) return;
+      if (Date.now() - startedAt > SYNC_TIMEOUT_MS) {
+        this.onMessageHandler({ type: TYPE.SYNC_ACK_FAILED });
+        return;
+      }
+      this.channel.send({ type: TYPE.SYNC, hostUrl: originOf(win.location.href) }, (reply) => this.syncAcknowledged(reply));
+      win.setTimeout(sendSync, SYNC_INTERVAL_MS);
+    };
+    sendSync();
+  }
+
+  syncAcknowledged(reply) {
+    const iFrameUrl = reply.iFrameUrl;
+    if (iFrameUrl) this.channel.origin = originOf(iFrameUrl);
+    this.channel.ready = true;
+    this.debugMode = this.channel.debugMode = reply.debugMode;
+    this.onMessageHandler({ type: TYPE.READY, data: {} });
+  }
+
+  /** Widget mode: the first SYNC only, answered with itself turned into a SYNC_ACK; then READY. */
+  answerSync(sync, event) {
+    const channel = this.channel;
+    if (channel.ready) return;
+    channel.ready = true;
+    const hostUrl = sync.hostUrl;
+    if (hostUrl) channel.origin = originOf(hostUrl);
+    if (channel.origin !== event.origin) {
+      console.warn(PREFIX, "SYNC from " + event.origin + " has hostUrl " + hostUrl + "; messages go to " + channel.origin + ".");
+    }
+    channel.log(channel.labels[1], sync.type, sync);
+    if (channel.tap) channel.tap("in", sync);
+    channel.send(Object.assign({}, sync, {
+      type: TYPE.SYNC_ACK,
+      debugMode: this.debugMode,
+      version: VERSION,
+      iFrameUrl: originOf(channel.window.location.href),
+    }));
+    const { engagementId, portalId, userId, ownerId, iframeLocation, usesCallingWindow } = sync;
+    this.onMessageHandler({
+      type: TYPE.READY,
+      data: { engagementId, portalId, userId, ownerId, iframeLocation, usesCallingWindow, hostUrl },
+    });
+  }
+
+  receive(message) {
+    if (message.type === TYPE.SET_WIDGET_URL) {
+      // Either side: later messages go to the new URL's origin, and READY comes again.
+      const iFrameUrl = message.iFrameUrl;
+      if (iFrameUrl) this.channel.origin = originOf(iFrameUrl);
+      this.onMessageHandler({ type: TYPE.READY, data: { iFrameUrl } });
+      return;
+    }
+    this.onMessageHandler(message);
+  }
+
+  /** Sets the frame's size; numbers are pixels. */
+  updateIFrameSize({ width, height } = {}) {
+    const css = (size) => (typeof size === "number" ? size + "px" : size);
+    if (width && this.iFrame) this.iFrame.setAttribute("width", css(width));
+    if (height && this.iFrame) this.iFrame.setAttribute("height", css(height));
+  }
+
+  /** Stops listening, and in host mode removes the frame. */
+  remove() {
+    this.channel.close();
+    this.channel.ready = false;
+    if (this.iFrame) {
+      this.iFrame.remove();
+      this.iFrame = null;
+    }
+  }
+}
+
+// ---- CallingExtensions: the widget side --------------------------------------------------------
+
+const warnSentAnyway = (text) => console.warn(PREFIX, text + " Sent anyway.");
+const sizeProblem = (size) =>
+  !(typeof size.width === "number" && size.width > 0 && typeof size.height === "number" && size.height > 0) &&
+  "width and height must be numbers of pixels, e.g. { width: 400, height: 600 }.";
+
+/**
+ * The SDK's methods: the message type each sends and how its payload travels.
+ *   payload "none": the message has no data;  "object": data is the payload, which should be an
+ *   object with the `required` fields;  "any": data is the payload, whatever it is.
+ *   check(payload): a problem worth a warning, or false.
+ */
+const METHODS = {
+  initialized: { type: "INITIALIZED", payload: "object", optional: true,
+    check: (p) => isObject(p.sizeInfo) && sizeProblem(p.sizeInfo) },
+  userLoggedIn: { type: "LOGGED_IN", payload: "none" },
+  userLoggedOut: { type: "LOGGED_OUT", payload: "none" },
+  userAvailable: { type: "USER_AVAILABLE", payload: "none" },
+  userUnavailable: { type: "USER_UNAVAILABLE", payload: "none" },
+  incomingCall: { type: "INCOMING_CALL", payload: "object", required: ["externalCallId", "fromNumber"] },
+  outgoingCall: { type: "OUTGOING_CALL_STARTED", payload: "object", required: ["externalCallId"],
+    check: (p) => isMissing(p.toNumber) && isMissing(p.phoneNumber) && "toNumber (the number dialled) is missing." },
+  callAnswered: { type: "CALL_ANSWERED", payload: "object", required: ["externalCallId"] },
+  callTransferred: { type: "CALL_TRANSFERRED", payload: "object", required: ["externalCallId"] },
+  callData: { type: "CALL_DATA", payload: "any" },
+  callEnded: { type: "CALL_ENDED", payload: "object", required: ["externalCallId"],
+    check: (p) => !CALL_END_STATUSES.includes(p.callEndStatus) &&
+      "callEndStatus " + JSON.stringify(p.callEndStatus) + " is unknown; use one of " + CALL_END_STATUSES.join(", ") + "." },
+  callCompleted: { type: "CALL_COMPLETED", payload: "object", required: ["externalCallId"] },
+  finalizeEngagement: { type: "FINALIZE_ENGAGEMENT", payload: "object", required: ["externalCallId"] },
+  publishToChannel: { type: "PUBLISH_TO_CHANNEL", payload: "object", required: ["externalCallId"],
+    check: () => "it is deprecated; use finalizeEngagement()." },
+  navigateToRecord: { type: "NAVIGATE_TO_RECORD", payload: "object", required: ["objectCoordinates"],
+    check: ({ objectCoordinates: c }) =>
+      !(isObject(c) && /^0-[12]$/.test(c.objectTypeId) && !isMissing(c.objectId)) &&
+      'objectCoordinates needs objectId and objectTypeId "0-1" (contact) or "0-2" (company).' },
+  sendError: { type: "ERROR", payload: "object",
+    check: (p) => typeof p.message !== "string" && "message (shown to the user) must be a string." },
+  resizeWidget: { type: "RESIZE_WIDGET", payload: "object", check: sizeProblem },
+  setWidgetUrl: { type: "SET_WIDGET_URL", payload: "object",
+    check: (p) => !/^https?:\/\//.test(p.iFrameUrl) && "iFrameUrl must be an absolute http(s) URL." },
+};
+
+/** Warns about what the SDK would send without a word, but HubSpot cannot use. */
+function checkPayload(method, spec, payload) {
+  if (spec.payload !== "object" || (spec.optional && payload === undefined)) return;
+  if (!isObject(payload)) {
+    warnSentAnyway(method + "() expects an object, got " + (payload === null ? "null" : typeof payload) + ".");
+    return;
+  }
+  for (const field of spec.required || []) {
+    if (isMissing(payload[field])) warnSentAnyway(method + "(): " + field + " is missing; add it to the payload.");
+  }
+  const problem = spec.check && spec.check(payload);
+  if (problem) warnSentAnyway(method + "(): " + problem);
+}
+
 /** The widget side: new CallingExtensions({ debugMode, eventHandlers }). */
 class CallingExtensions {
   constructor(options) {
     if (!options || !options.eventHandlers) throw new Error("Invalid options or missing eventHandlers.");
     this.options = options;
     for (const name of Object.keys(options.eventHandlers)) {
-      if (!handlerNames.includes(name) && name !== "FAILED" && name !== "defaultEventHandler") {
-        console.warn(PREFIX, "eventHandlers." + name + " is never called; check the name (e.g. onDialNumber).");
-      }
+      const known = Object.values(HANDLER_NAMES).includes(name) || name === "FAILED" || name === "defaultEventHandler";
+      if (!known) console.warn(PREFIX, "eventHandlers." + name + " is never called; check the name (e.g. onDialNumber).");
     }
-    const win = globalThis.window;
-    this.channel = new Channel({
-      window: win,
-      target: win.parent,
-      // Until SYNC brings hostUrl, the host is whoever loaded this page.
-      origin: originOf(win.document.referrer, win.location.href),
+    this.iFrameManager = new IFrameManager({
       debugMode: options.debugMode,
-      onMessage: (message) => this.handle(message),
-      onSync: (message, event) => this.sync(message, event),
+      onMessageHandler: (message) => this.onMessageHandler(message),
     });
+    /** DevKit-only: the link itself (its `tap` sees every message). */
+    this.channel = this.iFrameManager.channel;
   }
 
-  // Answers the first SYNC only, with the SYNC itself turned into a SYNC_ACK; then READY.
-  sync(m, event) {
-    const ch = this.channel;
-    if (ch.ready) return;
-    ch.ready = true;
-    const hostUrl = m.hostUrl;
-    if (hostUrl) ch.origin = originOf(hostUrl);
-    if (ch.origin !== event.origin) {
-      const text = "SYNC from " + event.origin + " has hostUrl " + hostUrl + "; messages go to " + ch.origin + ".";
-      console.warn(PREFIX, text);
-    }
-    ch.log(ch.labels[1], m.type, m);
-    if (ch.tap) ch.tap("in", m);
-    const iFrameUrl = originOf(ch.window.location.href);
-    const { debugMode } = this.options;
-    ch.send(Object.assign({}, m, { type: T.SYNC_ACK, debugMode, version: VERSION, iFrameUrl }));
-    const { engagementId, portalId, userId, ownerId, iframeLocation, usesCallingWindow } = m;
-    this.handle({
-      type: T.READY,
-      data: { engagementId, portalId, userId, ownerId, iframeLocation, usesCallingWindow, hostUrl },
-    });
-  }
-
-  // Gives one host message to eventHandlers the way the SDK does.
-  handle(message) {
+  /** Gives one host message to eventHandlers the way the SDK does. */
+  onMessageHandler(message) {
     const { type, data } = message;
     const handlers = this.options.eventHandlers;
-    const call = (name) => {
+    const run = (name) => {
       try {
         handlers[name](data, message);
       } catch (error) {
         console.error(PREFIX, "eventHandlers." + name + " threw on " + type + ":", error);
       }
     };
-    if (type === T.SET_WIDGET_URL) {
-      const url = message.iFrameUrl || (isObject(data) && data.iFrameUrl);
-      if (url) this.channel.origin = originOf(url);
-      return;
-    }
-    if (/_FAILED$/.test(type) && typeof handlers.FAILED === "function") call("FAILED");
-    const known = Object.prototype.hasOwnProperty.call(hostToWidget, type);
+    const known = Object.prototype.hasOwnProperty.call(HANDLER_NAMES, type);
     if (!known) {
-      this.sendMessage({ type: T.ERROR, data: { type: T.UNKNOWN_MESSAGE_TYPE, data: { originalMessage: message } } });
+      this.sendMessage({ type: TYPE.ERROR, data: { type: Constants.errorType.UNKNOWN_MESSAGE_TYPE, data: { originalMessage: message } } });
     }
-    const name = known && handlers[hostToWidget[type]] ? hostToWidget[type] : "defaultEventHandler";
-    if (handlers[name]) call(name);
+    // Any *_FAILED, known or not, reaches eventHandlers.FAILED before its own handler (the key is "FAILED", not "onFailed").
+    if (/_FAILED$/.test(type) && typeof handlers.FAILED === "function") run("FAILED");
+    const name = known && handlers[HANDLER_NAMES[type]] ? HANDLER_NAMES[type] : "defaultEventHandler";
+    if (handlers[name]) run(name);
     else console.error(PREFIX, "No event handler is available to handle message of type: " + type);
   }
 
@@ -216,43 +430,53 @@ class CallingExtensions {
     this.channel.log(type, message);
   }
 
+  /** Sends a message as it is; the SDK throws for null or undefined, and so does the bridge. */
   sendMessage(message) {
-    if (!isObject(message) || !message.type) {
-      console.warn(PREFIX, 'sendMessage() needs an object with a type, e.g. { type: "CALL_DATA", data }.');
-      if (!isObject(message)) return;
+    if (message === null || message === undefined) {
+      throw new TypeError("sendMessage() needs a message object, e.g. { type: \"CALL_DATA\", data }; got " + message + ".");
     }
-    this.channel.send(message);
+    if (!isObject(message)) {
+      console.warn(PREFIX, "sendMessage() needs an object with a type, e.g. { type: \"CALL_DATA\", data }; nothing was sent.");
+      return;
+    }
+    if (!message.type) console.warn(PREFIX, "sendMessage() needs a type, e.g. { type: \"CALL_DATA\", data }. Sent anyway.");
+    this.iFrameManager.sendMessage(message);
   }
 }
 
-// The methods of the table above: check the payload, warn, send what the SDK sends.
-for (const [method, [type, fields, problem]] of Object.entries(methods)) {
-  CallingExtensions.prototype[method] = function (payload) {
-    if (fields === undefined) return this.sendMessage({ type });
-    const skip = fields === null || (method === "initialized" && payload === undefined);
-    if (!skip && !isObject(payload)) warn(method + "() expects an object, got " + typeof payload + ".");
-    else if (!skip) {
-      for (const f of words(fields)) {
-        if (missing(payload[f])) warn(method + "(): " + f + " is missing; add it to the payload.");
-      }
-      const text = problem && problem(payload);
-      if (text) warn(method + "(): " + text);
-    }
-    // initialized sends a copy (so no payload means {}); the others send the payload as given.
-    this.sendMessage({ type, data: method === "initialized" ? Object.assign({}, payload) : payload });
-  };
+for (const [method, spec] of Object.entries(METHODS)) {
+  CallingExtensions.prototype[method] = spec.payload === "none"
+    ? function () { this.sendMessage({ type: spec.type }); }
+    : function (payload) {
+      checkPayload(method, spec, payload);
+      this.sendMessage({ type: spec.type, data: payload });
+    };
 }
 
-CallingExtensions.Constants = Constants;
-CallingExtensions.Channel = Channel;
-// DevKit-only: the protocol core the host simulator shares (not part of the SDK's API).
-CallingExtensions.protocol = {
-  Channel, Constants, hostToWidget, widgetToHost,
-  callEndStatuses: statuses, // all seven, REJECTED and MISSED included (the SDK has no constant for those two)
+// ---- Exports -----------------------------------------------------------------------------------
+
+/** DevKit-only: the protocol core the host simulator builds on (not part of the SDK). */
+const protocol = {
+  Channel,
+  Constants,
+  hostToWidget: HANDLER_NAMES,
+  widgetToHost: Object.fromEntries(Object.entries(METHODS).map(([method, spec]) => [method, spec.type])),
+  callEndStatuses: CALL_END_STATUSES,
   objectTypeIds: { CONTACT: "0-1", COMPANY: "0-2" },
   iframeLocations: { WIDGET: "widget", REMOTE: "remote", WINDOW: "window" },
 };
+Object.assign(CallingExtensions, { Constants, IFrameManager, Channel, protocol }); // DevKit-only statics
 
+/** What the SDK's package exports. */
+const sdkExports = { default: CallingExtensions, Constants, IFrameManager };
+
+// The one global of every loading style (calling-extensions.mjs reads it).
 globalThis.CallingExtensions = CallingExtensions;
-if (typeof module === "object" && module && module.exports) module.exports = CallingExtensions;
-})();
+if (typeof module === "object" && module && typeof module.exports === "object") {
+  // CommonJS, as the SDK's package: require(...).default is the class.
+  module.exports = Object.defineProperty(Object.assign({}, sdkExports), "__esModule", { value: true });
+} else if (loadedAs === globalThis) {
+  // A classic <script>: the globals the SDK's CDN bundle defines (window.default, Constants, IFrameManager).
+  Object.assign(globalThis, sdkExports);
+}
+})(this);
