@@ -1,5 +1,11 @@
 // The DevKit demo widget: one button per message of the SDK's minimal demo, a log of every message,
 // and answers to the host's events. It talks only through calling-extensions.js (the bridge).
+//
+// It runs in any of HubSpot's three places (onReady's iframeLocation): the classic call panel
+// ("widget"), the calling window ("window") and the remote ("remote"). Exactly one instance reports
+// calls to HubSpot: the calling window when usesCallingWindow is true, else the one instance there is.
+// A remote beside a calling window reports nothing: it relays the user's actions to the window over a
+// BroadcastChannel (same origin, so both frames share it) and mirrors the window's state.
 (function () {
   "use strict";
 
@@ -9,12 +15,18 @@
 
   // What the widget believes; "Enforce button order" enables only the buttons that make sense now.
   const state = { ready: false, initialized: false, loggedIn: false, available: false, call: null };
+  // Where this instance runs, and whether it reports calls or relays them (set by onReady).
+  const place = { location: "widget", relays: false, link: null };
+  // The buttons a relaying remote hands to the calling window; the others each instance sends itself.
+  const RELAYED = ["log-in", "log-out", "available", "unavailable", "incoming-call", "outgoing-call", "call-answered",
+    "call-ended", "call-completed", "call-transferred", "send-error"];
 
   function setStatus(text, kind) {
     const status = $("status");
     status.textContent = text;
     status.title = text;
     status.dataset.state = kind;
+    publish();
   }
 
   // engagementId as a number when it is one (HubSpot's ids are numbers), else as typed.
@@ -93,6 +105,63 @@
     for (const [id, [, allowed]] of Object.entries(actions)) $(id).disabled = enforce && !allowed();
   }
 
+  // ---- The link between the remote and the calling window --------------------------------------
+
+  const FIELDS = ["phone-number", "from-number", "call-end-status", "notes", "error-message", "engagement-id", "external-call-id", "caller"];
+  const readFields = () => Object.fromEntries(FIELDS.map((id) => [id, $(id).value]));
+  const writeFields = (fields) => {
+    for (const id of FIELDS) if (fields[id] !== undefined) $(id).value = fields[id];
+  };
+
+  // After onReady: a remote with a calling window relays; the calling window listens and answers.
+  function openLink(data) {
+    place.location = data.iframeLocation || "widget";
+    place.relays = place.location === "remote" && data.usesCallingWindow === true;
+    const role = $("role");
+    role.hidden = place.location === "widget";
+    role.textContent = place.relays ? "Remote: your clicks go to the calling window, which reports the call."
+      : place.location === "window" ? "Calling window: this instance reports calls to HubSpot."
+      : place.location === "remote" ? "Remote (no calling window): this instance reports calls to HubSpot." : "";
+    if (place.link || typeof BroadcastChannel !== "function" || !data.usesCallingWindow || place.location === "widget") return;
+    // One channel per HubSpot user and portal, so two sessions in one browser do not cross.
+    place.link = new BroadcastChannel("devkit-demo-widget:" + data.portalId + ":" + data.userId);
+    place.link.onmessage = (event) => (place.relays ? mirror(event.data) : obey(event.data));
+    if (place.relays) place.link.postMessage({ kind: "hello" });
+    else publish();
+  }
+
+  // The calling window tells the remote what it shows (after every change).
+  function publish() {
+    if (!place.link || place.relays) return;
+    const status = $("status");
+    place.link.postMessage({ kind: "state", state: JSON.parse(JSON.stringify(state)), fields: readFields(),
+      status: { text: status.textContent, kind: status.dataset.state } });
+  }
+
+  // The remote shows the calling window's state as its own.
+  function mirror(message) {
+    if (!message || message.kind !== "state") return;
+    Object.assign(state, message.state, { ready: state.ready, initialized: state.initialized });
+    writeFields(message.fields);
+    const status = $("status");
+    status.textContent = "Calling window: " + message.status.text;
+    status.title = status.textContent;
+    status.dataset.state = message.status.kind;
+    refreshButtons();
+  }
+
+  // The calling window runs what the remote relays.
+  function obey(message) {
+    if (!message) return;
+    if (message.kind === "hello") return publish();
+    if (message.kind === "dial") return dialled(message.data);
+    if (message.kind !== "action" || !RELAYED.includes(message.action)) return;
+    writeFields(message.fields);
+    actions[message.action][0]();
+    refreshButtons();
+    publish();
+  }
+
   function size() {
     return { width: Number($("width").value), height: Number($("height").value) };
   }
@@ -148,37 +217,62 @@
     setStatus("Call completed", "ready");
   }
 
+  // DIAL_NUMBER: the number the user clicked. The callee is data.calleeInfo; data.objectId is the record
+  // the user is viewing (0 from the dialer), not necessarily the callee. startCall: place the call now.
+  function dialled(data) {
+    const number = data.phoneNumber || data.phone_number;
+    if (number) $("phone-number").value = number;
+    const callee = data.calleeInfo ? " (callee " + data.calleeInfo.calleeObjectTypeId + "/" + data.calleeInfo.calleeId + ")" : "";
+    setStatus("Number from HubSpot: " + number + callee, state.call ? "call" : "ready");
+    if (data.startCall === true && !state.call) startCall("outbound");
+    refreshButtons();
+  }
+
   // The host's events, as the SDK demo handles them.
   const eventHandlers = {
     onReady(data) {
+      if (!data || !data.hostUrl) return; // the SDK calls onReady again with { iFrameUrl } after SET_WIDGET_URL
       state.ready = true;
-      setStatus("Ready: " + (data.hostUrl || "host"), "ready");
+      openLink(data);
+      setStatus("Ready: " + data.hostUrl, "ready");
       if (data.engagementId) $("engagement-id").value = data.engagementId;
       if ($("auto-initialize").checked) initialize();
     },
     onDialNumber(data) {
-      if (data.phoneNumber) $("phone-number").value = data.phoneNumber;
-      setStatus("Number from HubSpot: " + data.phoneNumber, state.call ? "call" : "ready");
+      if (place.relays) {
+        $("phone-number").value = data.phoneNumber || data.phone_number || "";
+        place.link.postMessage({ kind: "dial", data });
+        return;
+      }
+      dialled(data);
     },
     onCreateEngagementSucceeded(data) {
       if (data && data.engagementId !== undefined) $("engagement-id").value = data.engagementId;
+      publish();
     },
     onEngagementCreated(data) {
       if (data && data.engagementId !== undefined) $("engagement-id").value = data.engagementId;
     },
     onEndCall() {
-      if (state.call && state.call.state !== "ended") endCall();
+      if (place.relays) place.link.postMessage({ kind: "action", action: "call-ended", fields: readFields() });
+      else if (state.call && state.call.state !== "ended") endCall();
     },
     onCallerIdMatchSucceeded(data) {
       const match = data && data.callerIdMatches && data.callerIdMatches[0];
-      if (!match) return;
+      if (!match) {
+        $("caller").value = "Unknown caller"; // no match is a successful lookup with an empty list
+        publish();
+        return;
+      }
       const name = match.callerIdType === Constants.callerIdTypes.COMPANY
         ? match.name
         : [match.firstName, match.lastName].filter(Boolean).join(" ");
       $("caller").value = name || match.email || "Known caller";
+      publish();
     },
     onCallerIdMatchFailed() {
-      $("caller").value = "Unknown caller";
+      $("caller").value = "Caller ID lookup failed"; // HubSpot could not look the number up at all
+      publish();
     },
     onUpdateEngagementSucceeded() {
       setStatus("Engagement updated", "ready");
@@ -195,16 +289,21 @@
   };
 
   const cti = new window.CallingExtensions({ debugMode: params.get("debug") !== "0", eventHandlers });
-  cti.channel.tap = (direction, message) => {
-    addEntry(direction, message);
-    queueMicrotask(refreshButtons); // after the handler that caused or received it has run
-  };
+  if (cti.channel) {
+    // DevKit-only: the bridge's channel shows every message on the wire (HubSpot's SDK has no such hook).
+    cti.channel.tap = (direction, message) => {
+      addEntry(direction, message);
+      queueMicrotask(refreshButtons); // after the handler that caused or received it has run
+    };
+  }
   window.cti = cti; // for the console and for tests
 
   for (const [id, [run]] of Object.entries(actions)) {
     $(id).addEventListener("click", () => {
-      run();
+      if (place.relays && RELAYED.includes(id)) place.link.postMessage({ kind: "action", action: id, fields: readFields() });
+      else run();
       refreshButtons();
+      publish();
     });
   }
   $("enforce-order").addEventListener("change", refreshButtons);
