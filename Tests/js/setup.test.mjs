@@ -99,12 +99,13 @@ function optionValue(args, flag) {
   return args[index + 1];
 }
 
-const SETTINGS_KEYS = ["name", "url", "width", "height", "isReady", "supportsCustomObjects"];
+const SETTINGS_KEYS = ["name", "url", "width", "height", "isReady", "supportsCustomObjects", "supportsInboundCalling", "usesCallingWindow", "usesRemote"];
+const NEWER_FIELDS = { supportsInboundCalling: true, usesCallingWindow: true, usesRemote: true }; // their defaults
 
 // ---------------------------------------------------------------------------------------------
 // settingsPayload
 
-test("settingsPayload gives the six settings fields in order, with their types", () => {
+test("settingsPayload gives every field of the settings API in order, with their types", () => {
   const payload = settingsPayload({
     name: "My Calling App",
     url: "https://calls.example.com/widget",
@@ -112,6 +113,9 @@ test("settingsPayload gives the six settings fields in order, with their types",
     height: 650,
     isReady: true,
     supportsCustomObjects: true,
+    supportsInboundCalling: false,
+    usesCallingWindow: false,
+    usesRemote: true,
   });
   assert.deepEqual(Object.keys(payload), SETTINGS_KEYS);
   assert.deepEqual(payload, {
@@ -121,6 +125,9 @@ test("settingsPayload gives the six settings fields in order, with their types",
     height: 650,
     isReady: true,
     supportsCustomObjects: true,
+    supportsInboundCalling: false,
+    usesCallingWindow: false,
+    usesRemote: true,
   });
   assert.equal(typeof payload.width, "number");
   assert.equal(typeof payload.height, "number");
@@ -136,6 +143,7 @@ test("settingsPayload fills in the defaults: the demo name, 400 by 600, isReady 
     height: 600,
     isReady: false,
     supportsCustomObjects: false,
+    ...NEWER_FIELDS,
   });
   assert.deepEqual(settingsPayload({}), settingsPayload(DEFAULTS));
   assert.equal(settingsPayload({ width: 500 }).height, 600);
@@ -307,6 +315,7 @@ test("callingExtensionsSnippet stores exactly the settings JSON", () => {
     height: 600,
     isReady: true,
     supportsCustomObjects: true,
+    ...NEWER_FIELDS,
   });
 });
 
@@ -356,12 +365,12 @@ test("settingsJson is the pretty-printed payload", () => {
     assert.equal(JSON.parse(text).name, name);
   }
   const lines = settingsJson(valid).split("\n");
-  assert.equal(lines.length, 8);
+  assert.equal(lines.length, 11);
   assert.equal(lines[0], "{");
   assert.equal(lines[1], '  "name": "My Calling App",');
   assert.equal(lines[3], '  "width": 400,');
   assert.equal(lines[5], '  "isReady": false,');
-  assert.equal(lines[7], "}");
+  assert.equal(lines[10], "}");
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -370,14 +379,14 @@ test("settingsJson is the pretty-printed payload", () => {
 const API_ENV = { APP_ID: "1234567", DEVELOPER_ACCOUNT_API_KEY: "dev-key-abc" };
 const EXPECTED_API_URL = "https://api.hubapi.com/crm/v3/extensions/calling/1234567/settings?hapikey=dev-key-abc";
 
-test("apiRequests gives POST, PATCH, GET and DELETE, each described", () => {
+test("apiRequests gives POST, PATCH, GET and DELETE, then the recording and channel-connection requests, each described", () => {
   const requests = apiRequests(valid);
-  assert.deepEqual(requests.map((r) => r.method), ["POST", "PATCH", "GET", "DELETE"]);
+  assert.deepEqual(requests.map((r) => r.method), ["POST", "PATCH", "GET", "DELETE", "POST", "POST", "POST"]);
   for (const request of requests) {
     assert.deepEqual(Object.keys(request).sort(), ["command", "description", "method"]);
     assert.ok(request.description.length > 5);
     assert.match(request.command, /^curl --request (POST|PATCH|GET|DELETE) \\\n/);
-    assert.ok(request.command.includes("${APP_ID}"), "APP_ID placeholder is visible");
+    if (!request.command.includes("/recordings/ready")) assert.ok(request.command.includes("${APP_ID}"), "APP_ID placeholder is visible");
     assert.ok(request.command.includes("${DEVELOPER_ACCOUNT_API_KEY}"), "API key placeholder is visible");
     assert.ok(request.command.includes("https://api.hubapi.com/crm/v3/extensions/calling/"));
   }
@@ -385,7 +394,7 @@ test("apiRequests gives POST, PATCH, GET and DELETE, each described", () => {
 
 test("apiRequests commands call curl with the method, the URL and, for POST and PATCH, the payload", () => {
   const settings = { ...valid, isReady: true };
-  for (const { method, command } of apiRequests(settings)) {
+  for (const { method, command } of apiRequests(settings).slice(0, 4)) {
     const args = runWithStub("curl", command, API_ENV);
     assert.equal(optionValue(args, "--request"), method);
     assert.equal(optionValue(args, "--url"), EXPECTED_API_URL);
@@ -474,6 +483,7 @@ test("valuesFromQuery reads the fields a link gives", () => {
     isReady: true,
     supportsCustomObjects: true,
   });
+  assert.deepEqual(valuesFromQuery("?usesRemote=0&usesCallingWindow"), { usesRemote: false, usesCallingWindow: true });
   assert.deepEqual(valuesFromQuery("?isReady=false&supportsCustomObjects=0"), { isReady: false, supportsCustomObjects: false });
 });
 
@@ -511,4 +521,24 @@ test("the page uses only relative URLs and loads setup.js as a module", () => {
     "remove-override", "api", "payload", "devkit-command"]) {
     assert.match(html, new RegExp(`id="${id}"`), `the script needs #${id}`);
   }
+});
+
+test("the recording and channel-connection requests send their bodies to their own endpoints", () => {
+  const [recording, ready, channel] = apiRequests({ ...valid, url: "https://calls.example.com/app/widget" }).slice(4);
+  const base = "https://api.hubapi.com/crm/v3/extensions/calling";
+  const expected = [
+    [recording, `${base}/1234567/settings/recording?hapikey=dev-key-abc`, { urlToRetrieveAuthedRecording: "https://calls.example.com/recordings/%s" }],
+    [ready, `${base}/recordings/ready?hapikey=dev-key-abc`, { engagementId: 0 }],
+    [channel, `${base}/1234567/settings/channel-connection?hapikey=dev-key-abc`, { url: "https://calls.example.com/hubspot/phone-numbers", isReady: false }],
+  ];
+  for (const [request, url, body] of expected) {
+    const args = runWithStub("curl", request.command, API_ENV);
+    assert.equal(optionValue(args, "--url"), url);
+    assert.deepEqual(JSON.parse(optionValue(args, "--data")), body);
+  }
+});
+
+test("the page's form has a control for every field of calling-settings.json", () => {
+  const html = readFileSync(pageUrl, "utf8");
+  for (const name of SETTINGS_KEYS) assert.match(html, new RegExp(`name="${name}"`), name);
 });

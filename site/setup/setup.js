@@ -4,38 +4,34 @@
 // (Tests/js/setup.test.mjs). The page wiring at the bottom runs only in a browser.
 // No dependencies, no network.
 
+import SPEC from "./calling-settings.json" with { type: "json" };
+
+/** The data both this page and `devkit snippets` read: keys, fields, messages, requests. */
+export { SPEC };
+
 /** The localStorage key that installs one of the demo widgets in a HubSpot tab. */
-export const INSTALL_DEMO_WIDGET_KEY = "LocalSettings:Calling:installDemoWidget";
+export const INSTALL_DEMO_WIDGET_KEY = SPEC.keys.installDemoWidget;
 
 /** The localStorage key that overrides the calling settings in a HubSpot tab. */
-export const CALLING_EXTENSIONS_KEY = "LocalSettings:Calling:CallingExtensions";
+export const CALLING_EXTENSIONS_KEY = SPEC.keys.callingExtensions;
 
 /** The values of INSTALL_DEMO_WIDGET_KEY that HubSpot knows, with what each loads. */
-export const DEMO_WIDGET_MODES = Object.freeze({
-  local: "the demo served on your machine at https://localhost:9025/ (by devkit serve)",
-  "app:js": "HubSpot's hosted minimal JavaScript demo",
-  app: "HubSpot's hosted React and TypeScript demo",
-});
+export const DEMO_WIDGET_MODES = Object.freeze(Object.fromEntries(SPEC.demoModes.map(({ mode, meaning }) => [mode, meaning])));
 
 /** The calling settings API, with the two values it needs as shell variables. */
-export const SETTINGS_API_URL =
-  "https://api.hubapi.com/crm/v3/extensions/calling/${APP_ID}/settings?hapikey=${DEVELOPER_ACCOUNT_API_KEY}";
+export const SETTINGS_API_URL = SPEC.requests[0].url;
+
+/** The form's initial values, one per field of the settings API. */
+export const DEFAULTS = Object.freeze(Object.fromEntries(SPEC.fields.map((field) => [field.name, field.default])));
 
 /** The widget URL used when the page cannot work out its own (e.g. opened from a file). */
-export const FALLBACK_WIDGET_URL = "https://localhost:9025/widget/";
+export const FALLBACK_WIDGET_URL = DEFAULTS.url;
 
-/** The form's initial values. */
-export const DEFAULTS = Object.freeze({
-  name: "Calling DevKit demo",
-  url: FALLBACK_WIDGET_URL,
-  width: 400,
-  height: 600,
-  isReady: false,
-  supportsCustomObjects: false,
-});
-
-const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+const FIELDS_OF = (type) => SPEC.fields.filter((field) => field.type === type).map((field) => field.name);
+const BOOLEAN_FIELDS = FIELDS_OF("boolean");
+const LOCAL_HOSTS = new Set(SPEC.localHosts);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const message = (id, values = {}) => SPEC.messages[id].replace(/\{(\w+)\}/g, (_, name) => values[name]);
 
 /**
  * The demo widget of the site this page belongs to: `../widget/` from the page's own address.
@@ -71,24 +67,46 @@ function toSize(value) {
 }
 
 /**
- * The calling settings, in the order and with the types HubSpot expects:
- * `{ name, url, width, height, isReady, supportsCustomObjects }`. Missing fields take DEFAULTS.
- * `name` is kept exactly as given; `url` is trimmed; sizes given as strings are parsed.
- * Call validateSettings first: this function does not reject bad values.
+ * The calling settings, in the order and with the types HubSpot expects (the fields of
+ * calling-settings.json). Missing fields take DEFAULTS. `name` is kept exactly as given; `url` is
+ * trimmed; sizes given as strings are parsed. Call validateSettings first: this does not reject bad values.
  * @param {object} [opts]
- * @returns {{name: string, url: string, width: number, height: number, isReady: boolean, supportsCustomObjects: boolean}}
+ * @returns {object}
  */
 export function settingsPayload(opts = {}) {
   const o = withDefaults(opts);
-  return {
-    name: String(o.name),
-    url: String(o.url).trim(),
-    width: toSize(o.width),
-    height: toSize(o.height),
-    isReady: o.isReady === true,
-    supportsCustomObjects: o.supportsCustomObjects === true,
-  };
+  const convert = { text: String, url: (v) => String(v).trim(), pixels: toSize, boolean: (v) => v === true };
+  return Object.fromEntries(SPEC.fields.map((field) => [field.name, convert[field.type](o[field.name])]));
 }
+
+function urlProblem(raw) {
+  const text = typeof raw === "string" ? raw.trim() : "";
+  if (text === "") return message("url.empty");
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    return message("url.notAbsolute");
+  }
+  if (url.protocol === "http:" && !LOCAL_HOSTS.has(url.hostname)) return message("url.http");
+  if (url.protocol !== "https:" && url.protocol !== "http:") return message("url.scheme", { scheme: url.protocol });
+  if (url.username !== "" || url.password !== "") return message("url.credentials");
+  return undefined;
+}
+
+const CHECKS = {
+  text: (value) => {
+    if (typeof value !== "string" || value.trim() === "") return message("text.empty");
+    return LONE_SURROGATE.test(value) ? message("text.brokenCharacter") : undefined;
+  },
+  url: urlProblem,
+  pixels: (value, field) => {
+    if (typeof value === "string" && value.trim() === "") return message("pixels.empty", { field });
+    const size = toSize(value);
+    return !Number.isSafeInteger(size) || size <= 0 ? message("pixels.invalid", { field }) : undefined;
+  },
+  boolean: (value, field) => (typeof value !== "boolean" ? message("boolean.invalid", { field }) : undefined),
+};
 
 /**
  * Checks the form's values. Missing fields take DEFAULTS.
@@ -97,54 +115,10 @@ export function settingsPayload(opts = {}) {
  */
 export function validateSettings(opts = {}) {
   const o = withDefaults(opts);
-  const problems = [];
-
-  if (typeof o.name !== "string" || o.name.trim() === "") {
-    problems.push({ field: "name", message: "Enter a name: it is what users see in HubSpot's Call from menu." });
-  } else if (LONE_SURROGATE.test(o.name)) {
-    problems.push({ field: "name", message: "The name contains a broken character (half of a surrogate pair); type it again." });
-  }
-
-  const rawUrl = typeof o.url === "string" ? o.url.trim() : "";
-  if (rawUrl === "") {
-    problems.push({ field: "url", message: "Enter the address of your widget, e.g. https://calls.example.com/widget/." });
-  } else {
-    let url = null;
-    try {
-      url = new URL(rawUrl);
-    } catch {
-      problems.push({ field: "url", message: "Enter a complete address, starting with https://." });
-    }
-    if (url) {
-      if (url.protocol === "http:" && !LOCAL_HOSTS.has(url.hostname)) {
-        problems.push({
-          field: "url",
-          message: "Use https://. HubSpot pages are served over HTTPS and will not frame an http:// widget; http:// is accepted only for localhost, 127.0.0.1 and [::1].",
-        });
-      } else if (url.protocol !== "https:" && url.protocol !== "http:") {
-        problems.push({ field: "url", message: `Use an https:// address, not ${url.protocol}.` });
-      } else if (url.username !== "" || url.password !== "") {
-        problems.push({ field: "url", message: "Leave the user name and password out of the address." });
-      }
-    }
-  }
-
-  for (const field of ["width", "height"]) {
-    const raw = o[field];
-    const size = toSize(raw);
-    if (typeof raw === "string" && raw.trim() === "") {
-      problems.push({ field, message: `Enter the frame's ${field} in pixels.` });
-    } else if (!Number.isSafeInteger(size) || size <= 0) {
-      problems.push({ field, message: `The ${field} must be a whole number of pixels greater than 0.` });
-    }
-  }
-
-  for (const field of ["isReady", "supportsCustomObjects"]) {
-    if (typeof o[field] !== "boolean") {
-      problems.push({ field, message: `${field} must be true or false.` });
-    }
-  }
-  return problems;
+  return SPEC.fields.flatMap(({ name, type }) => {
+    const problem = CHECKS[type](o[name], name);
+    return problem ? [{ field: name, message: problem }] : [];
+  });
 }
 
 // Characters that are legal in JSON and JavaScript strings but are invisible, reorder text
@@ -231,39 +205,28 @@ export function settingsJson(settings) {
 }
 
 /**
- * curl commands for the calling settings API, for POSIX shells. The URL uses the shell variables
- * APP_ID and DEVELOPER_ACCOUNT_API_KEY; POST and PATCH send the payload.
+ * curl commands for the calling settings API and its recording and channel-connection settings, for
+ * POSIX shells (the requests of calling-settings.json). URLs use the shell variables APP_ID and
+ * DEVELOPER_ACCOUNT_API_KEY; a request with a body sends it as JSON.
  * @param {object} settings
  * @returns {{method: string, description: string, command: string}[]}
  */
 export function apiRequests(settings) {
-  const body = shellQuote(safeJson(settingsPayload(settings)));
-  const url = `  --url "${SETTINGS_API_URL}"`;
-  const accept = "  --header 'accept: application/json'";
-  const contentType = "  --header 'content-type: application/json'";
-  const command = (method, ...lines) => [`curl --request ${method}`, ...lines].join(" \\\n");
-  return [
-    {
-      method: "POST",
-      description: "Create the settings of your app.",
-      command: command("POST", url, accept, contentType, `  --data ${body}`),
-    },
-    {
-      method: "PATCH",
-      description: "Update the settings: change the form (for example tick isReady when you go to production) and send them again.",
-      command: command("PATCH", url, accept, contentType, `  --data ${body}`),
-    },
-    {
-      method: "GET",
-      description: "Read the stored settings back.",
-      command: command("GET", url, accept),
-    },
-    {
-      method: "DELETE",
-      description: "Remove the settings.",
-      command: command("DELETE", url),
-    },
-  ];
+  const payload = settingsPayload(settings);
+  let origin = "https://calls.example.com";
+  try {
+    origin = new URL(payload.url).origin;
+  } catch {
+    // Keep the example origin.
+  }
+  const bodyOf = (body) => (body === "settings" ? payload
+    : Object.fromEntries(body.map(([key, value]) => [key, typeof value === "string" ? value.replace("{origin}", origin) : value])));
+  return SPEC.requests.map(({ method, url, body, description }) => {
+    const lines = [`curl --request ${method}`, `  --url "${url}"`];
+    if (method !== "DELETE") lines.push("  --header 'accept: application/json'");
+    if (body) lines.push("  --header 'content-type: application/json'", `  --data ${shellQuote(safeJson(bodyOf(body)))}`);
+    return { method, description, command: lines.join(" \\\n") };
+  });
 }
 
 /**
@@ -276,8 +239,10 @@ export function devkitSnippetsCommand(settings, format = "js") {
   const p = settingsPayload(settings);
   const words = ["devkit snippets", "--name", shellQuote(p.name), "--url", shellQuote(p.url),
     "--width", String(p.width), "--height", String(p.height)];
-  if (p.isReady) words.push("--ready");
-  if (p.supportsCustomObjects) words.push("--supports-custom-objects");
+  for (const field of SPEC.fields.filter((f) => f.type === "boolean")) {
+    const option = field.option || field.name.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());
+    if (p[field.name] !== field.default) words.push(p[field.name] ? `--${option}` : `--no-${option}`);
+  }
   words.push("--format", format);
   return words.join(" ");
 }
@@ -296,8 +261,9 @@ export function valuesFromQuery(search) {
   }
   const flag = (value) => value === "" || value === "true" || value === "1";
   if (params.has("ready")) values.isReady = flag(params.get("ready"));
-  if (params.has("isReady")) values.isReady = flag(params.get("isReady"));
-  if (params.has("supportsCustomObjects")) values.supportsCustomObjects = flag(params.get("supportsCustomObjects"));
+  for (const field of BOOLEAN_FIELDS) {
+    if (params.has(field)) values[field] = flag(params.get(field));
+  }
   return values;
 }
 
@@ -327,14 +293,8 @@ function fill(doc, id, ...nodes) {
 }
 
 function readForm(form) {
-  return {
-    name: form.elements.name.value,
-    url: form.elements.url.value,
-    width: form.elements.width.value,
-    height: form.elements.height.value,
-    isReady: form.elements.isReady.checked,
-    supportsCustomObjects: form.elements.supportsCustomObjects.checked,
-  };
+  return Object.fromEntries(SPEC.fields.map(({ name, type }) =>
+    [name, type === "boolean" ? form.elements[name].checked : form.elements[name].value]));
 }
 
 function render(doc, form) {
@@ -393,6 +353,14 @@ function start(doc) {
   form.addEventListener("input", () => render(doc, form));
   form.addEventListener("change", () => render(doc, form));
   form.addEventListener("submit", (event) => event.preventDefault());
+  for (const button of form.querySelectorAll("[data-preset]")) {
+    button.addEventListener("click", () => {
+      const preset = button.dataset.preset;
+      form.elements.url.value = new URL(`../${preset}/`, location.href).href;
+      form.elements.name.value = preset === "blueprint" ? "Calling DevKit blueprint" : DEFAULTS.name;
+      render(doc, form);
+    });
+  }
   form.addEventListener("reset", () => {
     // The reset restores the HTML values after this event; fill in the URL and redraw then.
     setTimeout(() => {

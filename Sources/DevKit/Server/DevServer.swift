@@ -94,9 +94,11 @@ public struct DevServer: Sendable {
         var applications: [any Service] = []
         let base = configuration.options.baseURL.path
         let printer = print
+        // The override snippets of the banner come from the setup page's description, when it is there.
+        let spec = try? SettingsSpec.load(siteDirectory: configuration.options.siteDirectory)
         applications.append(try Self.buildApplication(site: site, hub: hub, host: configuration.host, port: port, tls: tls) { channel in
             let bound = channel.localAddress?.port ?? port
-            printer(Self.banner(port: bound, base: base, alsoIPv6: configuration.host == "127.0.0.1" && PortProbe.ipv6Available))
+            printer(Self.banner(port: bound, base: base, alsoIPv6: configuration.host == "127.0.0.1" && PortProbe.ipv6Available, spec: spec))
         })
         if configuration.host == "127.0.0.1", PortProbe.ipv6Available, (try? PortProbe.choose(host: "::1", port: port)) != nil {
             applications.append(try Self.buildApplication(site: site, hub: hub, host: "::1", port: port, tls: tls))
@@ -156,21 +158,28 @@ public struct DevServer: Sendable {
         return configuration
     }
 
-    static func banner(port: Int, base: String, alsoIPv6: Bool) -> String {
+    static func banner(port: Int, base: String, alsoIPv6: Bool, spec: SettingsSpec?) -> String {
         let root = "https://localhost:\(port)\(base)"
         var lines = ["Serving \(root) (also https://127.0.0.1:\(port)\(base)\(alsoIPv6 ? " and https://[::1]:\(port)\(base)" : ""))"]
         lines += [
             "  Guides          \(root)",
             "  Demo widget     \(root)widget/",
+            "  Blueprint       \(root)blueprint/",
             "  Host simulator  \(root)host/",
             "  Setup snippets  \(root)setup/",
-            "",
-            "In the browser console of a HubSpot tab, then reload the tab:",
-            "  Demo widget (HubSpot loads https://localhost:9025/ in local mode):",
-            "    " + Snippets.installDemoWidget("local"),
-            "  This server's widget under your own settings:",
-            "    " + Snippets.callingExtensions(CallingSettings(url: "\(root)widget/")),
         ]
+        if let spec {
+            var settings = CallingSettings(spec: spec)
+            settings.set("url", .text("\(root)widget/"))
+            lines += [
+                "",
+                "In the browser console of a HubSpot tab, then reload the tab:",
+                "  Demo widget (HubSpot loads https://localhost:9025/ in local mode):",
+                "    " + Snippets.installDemoWidget("local", spec: spec),
+                "  This server's widget under your own settings:",
+                "    " + Snippets.callingExtensions(settings),
+            ]
+        }
         if port != 9025 { lines.append("  Note: HubSpot's local mode always loads port 9025; on port \(port) use the second snippet.") }
         return lines.joined(separator: "\n")
     }

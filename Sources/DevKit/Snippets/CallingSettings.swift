@@ -1,78 +1,96 @@
 import Foundation
 
-/// The calling settings of an app, as HubSpot's settings API and the `CallingExtensions` override take them.
-public struct CallingSettings: Equatable, Sendable {
-    /// The name users see in HubSpot.
-    public var name: String
-    /// The widget's URL.
-    public var url: String
-    /// The iframe's width in pixels.
-    public var width: Int
-    /// The iframe's height in pixels.
-    public var height: Int
-    /// False while testing: only then can the settings be tried with the override.
-    public var isReady: Bool
-    /// Whether calls can be placed from custom objects.
-    public var supportsCustomObjects: Bool
+/// The calling settings of an app, as HubSpot's settings API and the `CallingExtensions` override take
+/// them: one value per field of the settings description, in its order.
+public struct CallingSettings: Sendable {
+    /// The fields, their types, defaults and messages.
+    public let spec: SettingsSpec
+    /// The values given; a field without one has its default.
+    public private(set) var values: [String: SettingValue] = [:]
 
-    /// Settings with the demo's defaults.
-    public init(name: String = "Calling DevKit demo", url: String = "https://localhost:9025/widget/", width: Int = 400,
-                height: Int = 600, isReady: Bool = false, supportsCustomObjects: Bool = false) {
-        self.name = name
-        self.url = url
-        self.width = width
-        self.height = height
-        self.isReady = isReady
-        self.supportsCustomObjects = supportsCustomObjects
+    /// Settings with the description's defaults.
+    public init(spec: SettingsSpec) {
+        self.spec = spec
     }
 
-    /// What is wrong with these settings, one sentence each (empty when they are fine).
-    public func problems() -> [String] {
-        var problems: [String] = []
-        if name.isEmpty { problems.append("the name must not be empty") }
-        if let reason = Self.urlProblem(url) { problems.append(reason) }
-        if width <= 0 { problems.append("the width must be a positive whole number of pixels, not \(width)") }
-        if height <= 0 { problems.append("the height must be a positive whole number of pixels, not \(height)") }
-        return problems
+    /// Sets one field's value.
+    public mutating func set(_ name: String, _ value: SettingValue) {
+        values[name] = value
     }
 
-    /// Why a widget URL is not acceptable: HubSpot loads widgets over https (http only for this machine).
-    static func urlProblem(_ text: String) -> String? {
-        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
-              let host = components.host, !host.isEmpty
-        else { return "the URL '\(text)' is not a full URL such as https://example.com/widget/" }
-        if components.user != nil || components.password != nil { return "the URL must not contain a user name or password" }
-        let local = ["localhost", "127.0.0.1", "[::1]", "::1"].contains(host.lowercased())
-        switch scheme {
-        case "https": return nil
-        case "http" where local: return nil
-        case "http": return "the URL must use https (http is allowed only for localhost): \(text)"
-        default: return "the URL must use https, not \(scheme): \(text)"
+    /// A field's value, or its default.
+    public func value(_ field: SettingsSpec.Field) -> SettingValue {
+        values[field.name] ?? field.default
+    }
+
+    /// The widget URL (trimmed, as the payload carries it).
+    public var url: String {
+        guard let field = spec.fields.first(where: { $0.type == .url }), case .text(let text) = value(field) else { return "" }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// What is wrong, one message per field, in the words of the setup page.
+    public func problems() -> [(field: String, message: String)] {
+        spec.fields.compactMap { field in problem(field).map { (field.name, $0) } }
+    }
+
+    private func problem(_ field: SettingsSpec.Field) -> String? {
+        switch (field.type, value(field)) {
+        case (.text, .text(let text)):
+            return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? spec.message("text.empty") : nil
+        case (.url, .text):
+            return urlProblem(url)
+        case (.pixels, .number(let size)):
+            return size > 0 ? nil : spec.message("pixels.invalid", ["field": field.name])
+        case (.boolean, .bool):
+            return nil
+        case (.boolean, _):
+            return spec.message("boolean.invalid", ["field": field.name])
+        default:
+            return spec.message("\(field.type.rawValue).invalid", ["field": field.name])
         }
     }
 
+    /// HubSpot frames widgets over https; http is accepted for this machine only.
+    private func urlProblem(_ text: String) -> String? {
+        if text.isEmpty { return spec.message("url.empty") }
+        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased() else {
+            return spec.message("url.notAbsolute")
+        }
+        if scheme != "https" && scheme != "http" { return spec.message("url.scheme", ["scheme": scheme + ":"]) }
+        guard let host = components.host, !host.isEmpty, text.contains("//") else { return spec.message("url.notAbsolute") }
+        let bracketed = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        if scheme == "http" && !spec.localHosts.contains(bracketed.lowercased()) { return spec.message("url.http") }
+        if components.user != nil || components.password != nil { return spec.message("url.credentials") }
+        return nil
+    }
+
+    /// The widget URL's origin (`https://calls.example.com`), for the example bodies of other requests.
+    var origin: String {
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
+              let host = components.host?.lowercased()
+        else { return "https://calls.example.com" }
+        let shownHost = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        let defaultPort = (scheme == "https" && components.port == 443) || (scheme == "http" && components.port == 80)
+        return "\(scheme)://\(shownHost)" + (components.port.map { defaultPort ? "" : ":\($0)" } ?? "")
+    }
+
+    private func payloadValue(_ field: SettingsSpec.Field) -> SettingValue {
+        field.type == .url ? .text(url) : value(field)
+    }
+
     /// The settings as compact JSON, keys in the API's order, as `JSON.stringify` writes them.
-    public var json: String { compactJSON(JavaScriptText.json) }
+    public var json: String { compactJSON(visible: false) }
 
     /// The compact JSON with invisible characters escaped, for request bodies people read.
-    public var visibleJSON: String { compactJSON(JavaScriptText.visibleJSON) }
+    public var visibleJSON: String { compactJSON(visible: true) }
 
-    private func compactJSON(_ string: (String) -> String) -> String {
-        "{\"name\":\(string(name)),\"url\":\(string(url)),\"width\":\(width),\"height\":\(height),"
-            + "\"isReady\":\(isReady),\"supportsCustomObjects\":\(supportsCustomObjects)}"
+    private func compactJSON(visible: Bool) -> String {
+        "{" + spec.fields.map { "\(JavaScriptText.json($0.name)):\(payloadValue($0).json(visible: visible))" }.joined(separator: ",") + "}"
     }
 
     /// The settings as indented JSON, for reading and for request bodies in files.
     public var prettyJSON: String {
-        """
-        {
-          "name": \(JavaScriptText.visibleJSON(name)),
-          "url": \(JavaScriptText.visibleJSON(url)),
-          "width": \(width),
-          "height": \(height),
-          "isReady": \(isReady),
-          "supportsCustomObjects": \(supportsCustomObjects)
-        }
-        """
+        "{\n" + spec.fields.map { "  \(JavaScriptText.json($0.name)): \(payloadValue($0).json(visible: true))" }.joined(separator: ",\n") + "\n}"
     }
 }

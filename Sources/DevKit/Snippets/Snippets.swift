@@ -1,33 +1,19 @@
 /// The console statements and API requests a partner engineer pastes to try a widget in HubSpot:
-/// the same text the `/setup/` page makes, for the terminal.
+/// the same text the `/setup/` page makes from the same description, for the terminal.
 public enum Snippets {
-    /// The localStorage key that installs one of HubSpot's demo widgets.
-    public static let installDemoWidgetKey = "LocalSettings:Calling:installDemoWidget"
-    /// The localStorage key that overrides the calling settings.
-    public static let callingExtensionsKey = "LocalSettings:Calling:CallingExtensions"
-    /// The settings API, with shell variables for the app and key.
-    public static let settingsAPI = "https://api.hubapi.com/crm/v3/extensions/calling/${APP_ID}/settings?hapikey=${DEVELOPER_ACCOUNT_API_KEY}"
-
-    /// The demo modes and what each loads.
-    public static let demoModes: [(mode: String, meaning: String)] = [
-        ("local", "the demo widget served by devkit serve at https://localhost:9025/"),
-        ("app:js", "HubSpot's hosted minimal JavaScript demo"),
-        ("app", "HubSpot's hosted React demo"),
-    ]
-
     /// `localStorage.setItem("LocalSettings:Calling:installDemoWidget", "local");`
-    public static func installDemoWidget(_ mode: String) -> String {
-        "localStorage.setItem(\(JavaScriptText.literal(installDemoWidgetKey)), \(JavaScriptText.literal(mode)));"
+    public static func installDemoWidget(_ mode: String, spec: SettingsSpec) -> String {
+        "localStorage.setItem(\(JavaScriptText.literal(spec.keys.installDemoWidget)), \(JavaScriptText.literal(mode)));"
     }
 
-    /// The statement that removes an override again.
-    public static func remove(_ key: String = installDemoWidgetKey) -> String {
+    /// The statement that removes a localStorage setting again.
+    public static func remove(_ key: String) -> String {
         "localStorage.removeItem(\(JavaScriptText.literal(key)));"
     }
 
     /// The statement that stores exactly these settings as the `CallingExtensions` override.
     public static func callingExtensions(_ settings: CallingSettings) -> String {
-        "localStorage.setItem(\(JavaScriptText.literal(callingExtensionsKey)), \(JavaScriptText.literal(settings.json)));"
+        "localStorage.setItem(\(JavaScriptText.literal(settings.spec.keys.callingExtensions)), \(JavaScriptText.literal(settings.json)));"
     }
 
     /// One request to the settings API.
@@ -40,25 +26,30 @@ public enum Snippets {
         public var command: String
     }
 
-    /// curl commands to create, update, read and delete the settings.
+    /// curl commands for the settings API and its recording and channel-connection settings.
     public static func apiRequests(_ settings: CallingSettings) -> [Request] {
-        let body = JavaScriptText.shellQuoted(settings.visibleJSON)
-        func command(_ method: String, withBody: Bool) -> String {
-            var lines = ["curl --request \(method)", "  --url \"\(settingsAPI)\""]
-            if method != "DELETE" { lines.append("  --header 'accept: application/json'") }
-            if withBody {
+        settings.spec.requests.map { request in
+            var lines = ["curl --request \(request.method)", "  --url \"\(request.url)\""]
+            if request.method != "DELETE" { lines.append("  --header 'accept: application/json'") }
+            if let body = request.body {
                 lines.append("  --header 'content-type: application/json'")
-                lines.append("  --data \(body)")
+                lines.append("  --data \(JavaScriptText.shellQuoted(json(body, settings)))")
             }
-            return lines.joined(separator: " \\\n")
+            return Request(method: request.method, description: request.description, command: lines.joined(separator: " \\\n"))
         }
-        return [
-            Request(method: "POST", description: "Create the settings of your app.", command: command("POST", withBody: true)),
-            Request(method: "PATCH", description: "Update the settings (for example set isReady to true when you go to production).",
-                    command: command("PATCH", withBody: true)),
-            Request(method: "GET", description: "Read the stored settings back.", command: command("GET", withBody: false)),
-            Request(method: "DELETE", description: "Remove the settings.", command: command("DELETE", withBody: false)),
-        ]
+    }
+
+    private static func json(_ body: SettingsSpec.Request.Body, _ settings: CallingSettings) -> String {
+        switch body {
+        case .settings:
+            return settings.visibleJSON
+        case .pairs(let pairs):
+            let members = pairs.map { key, value -> String in
+                let filled = if case .text(let text) = value { SettingValue.text(text.replacingOccurrences(of: "{origin}", with: settings.origin)) } else { value }
+                return "\(JavaScriptText.json(key)):\(filled.json(visible: true))"
+            }
+            return "{" + members.joined(separator: ",") + "}"
+        }
     }
 
     /// The console statements only: a valid script as a whole.
@@ -66,7 +57,7 @@ public enum Snippets {
         """
         // Run one of these in the browser console of a HubSpot tab, then reload the tab.
         // Use the demo widget served by devkit serve (https://localhost:9025/):
-        \(installDemoWidget("local"))
+        \(installDemoWidget("local", spec: settings.spec))
         // Or use the widget at \(settings.url.replacingOccurrences(of: "\n", with: " ")):
         \(callingExtensions(settings))
 
@@ -75,13 +66,15 @@ public enum Snippets {
 
     /// Everything, explained, for reading in a terminal.
     public static func text(_ settings: CallingSettings) -> String {
+        let spec = settings.spec
         var text = "Run the demo widget inside HubSpot (paste into the browser console of a HubSpot tab, then reload it):\n"
-        for (mode, meaning) in demoModes {
-            text += "  # \(mode): \(meaning)\n  \(installDemoWidget(mode))\n"
+        for demo in spec.demoModes {
+            text += "  # \(demo.mode): \(demo.meaning)\n  \(installDemoWidget(demo.mode, spec: spec))\n"
         }
-        text += "  # undo\n  \(remove())\n\n"
+        text += "  # undo\n  \(remove(spec.keys.installDemoWidget))\n\n"
         text += "Use your own widget in this browser only (settings below):\n  \(callingExtensions(settings))\n"
-        text += "  # undo\n  \(remove(callingExtensionsKey))\n\n"
+        text += "  # undo\n  \(remove(spec.keys.callingExtensions))\n"
+        text += "  # override does nothing? The key is \(spec.keys.callingExtensions); HubSpot no longer reads \(spec.keys.retiredCallingExtensions).\n\n"
         text += "Settings payload:\n\(settings.prettyJSON)\n\n"
         text += "Calling settings API (export APP_ID and DEVELOPER_ACCOUNT_API_KEY from your developer account first):\n"
         for request in apiRequests(settings) {

@@ -2,7 +2,8 @@ import ArgumentParser
 import DevKit
 import Foundation
 
-/// `devkit snippets`: the localStorage overrides and settings requests, for the terminal.
+/// `devkit snippets`: the localStorage overrides and settings requests, for the terminal. The fields,
+/// defaults, messages and requests come from site/setup/calling-settings.json, as on the setup page.
 struct SnippetsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snippets",
@@ -13,24 +14,62 @@ struct SnippetsCommand: ParsableCommand {
         case text, js, json
     }
 
-    @Option(help: "The app's name in HubSpot.") var name = CallingSettings().name
-    @Option(help: "The widget URL (https; http only for localhost).") var url = CallingSettings().url
-    @Option(help: "The widget width in pixels.") var width = CallingSettings().width
-    @Option(help: "The widget height in pixels.") var height = CallingSettings().height
-    @Flag(help: "Mark the settings ready for production (isReady: true).") var ready = false
-    @Flag(help: "The app supports calls from custom objects.") var supportsCustomObjects = false
+    @Option(help: ArgumentHelp("The folder with setup/calling-settings.json.", valueName: "dir")) var site = "site"
+    @Option(help: "The app's name in HubSpot (default: Calling DevKit demo).") var name: String?
+    @Option(help: "The widget URL (https; http only for localhost).") var url: String?
+    @Option(help: "The widget width in pixels (default 400).") var width: Int?
+    @Option(help: "The widget height in pixels (default 600).") var height: Int?
+    @Flag(inversion: .prefixedNo, help: "Ready for production (isReady; default: not ready).") var ready: Bool?
+    @Flag(inversion: .prefixedNo, help: "Calls from custom-object records (supportsCustomObjects; default off).")
+    var supportsCustomObjects: Bool?
+    @Flag(inversion: .prefixedNo, help: "The app takes inbound calls (supportsInboundCalling; default on).")
+    var supportsInboundCalling: Bool?
+    @Flag(inversion: .prefixedNo, help: "HubSpot opens a calling window (usesCallingWindow; default on).")
+    var usesCallingWindow: Bool?
+    @Flag(inversion: .prefixedNo, help: "HubSpot shows the calling remote (usesRemote; default on).")
+    var usesRemote: Bool?
     @Option(help: "text (everything, explained), js (console statements only) or json (the settings payload).")
     var format: Format = .text
 
-    var settings: CallingSettings {
-        CallingSettings(name: name, url: url, width: width, height: height, isReady: ready, supportsCustomObjects: supportsCustomObjects)
+    /// The options given, by the settings field they set.
+    var given: [String: SettingValue] {
+        var values: [String: SettingValue] = [:]
+        values["name"] = name.map(SettingValue.text)
+        values["url"] = url.map(SettingValue.text)
+        values["width"] = width.map(SettingValue.number)
+        values["height"] = height.map(SettingValue.number)
+        values["isReady"] = ready.map(SettingValue.bool)
+        values["supportsCustomObjects"] = supportsCustomObjects.map(SettingValue.bool)
+        values["supportsInboundCalling"] = supportsInboundCalling.map(SettingValue.bool)
+        values["usesCallingWindow"] = usesCallingWindow.map(SettingValue.bool)
+        values["usesRemote"] = usesRemote.map(SettingValue.bool)
+        return values
     }
 
+    func loadSettings() throws -> CallingSettings {
+        let directory = URL(fileURLWithPath: site, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        let spec = try SettingsSpec.load(siteDirectory: directory, displayPath: (site as NSString).appendingPathComponent(SettingsSpec.relativePath))
+        var settings = CallingSettings(spec: spec)
+        for field in spec.fields {
+            if let value = given[field.name] { settings.set(field.name, value) }
+        }
+        return settings
+    }
+
+    /// Bad values are usage errors (exit 64), worded as on the setup page. A missing description is run()'s to report.
     func validate() throws {
-        if let problem = settings.problems().first { throw ValidationError(problem) }
+        guard let settings = try? loadSettings(), let problem = settings.problems().first else { return }
+        throw ValidationError("--\(settings.spec.fields.first { $0.name == problem.field }?.optionName ?? problem.field): \(problem.message)")
     }
 
-    func run() {
+    func run() throws {
+        let settings: CallingSettings
+        do {
+            settings = try loadSettings()
+        } catch let diagnostic as Diagnostic {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+            throw ExitCode(66)
+        }
         switch format {
         case .text: print(Snippets.text(settings), terminator: "")
         case .js: print(Snippets.script(settings), terminator: "")

@@ -12,6 +12,15 @@ import Testing
         #expect(object["width"] as? Int == 320)
         #expect(object["isReady"] as? Bool == true)
         #expect(object["supportsCustomObjects"] as? Bool == false)
+        #expect(object["usesCallingWindow"] as? Bool == true)
+    }
+
+    @Test func snippetsWithoutTheSettingsDescriptionSayWhere() throws {
+        let temporary = try TemporaryDirectory()
+        let result = try DevkitProcess.run(["snippets"], in: temporary.url)
+        #expect(result.status == 66)
+        #expect(result.standardError.hasPrefix("site/setup/calling-settings.json:1:1: error: cannot read the settings description"))
+        #expect(result.standardError.contains("pass --site"))
     }
 
     @Test(arguments: [["--url", "http://example.com/"], ["--width", "0"], ["--height", "-3"], ["--width", "wide"], ["--format", "yaml"]])
@@ -21,11 +30,15 @@ import Testing
         #expect(result.standardError.contains("Usage: devkit snippets"))
     }
 
-    @Test func snippetsTextShowsAllFourRequests() throws {
+    @Test func snippetsTextShowsEveryRequest() throws {
         let result = try DevkitProcess.run(["snippets"])
         for method in ["POST", "PATCH", "GET", "DELETE"] {
             #expect(result.standardOutput.contains("curl --request \(method)"))
         }
+        #expect(result.standardOutput.contains("/settings/recording?"))
+        #expect(result.standardOutput.contains("/recordings/ready?"))
+        #expect(result.standardOutput.contains("/settings/channel-connection?"))
+        #expect(result.standardOutput.contains("LocalSettings:Sales:CallingExtensions"), "names the retired key")
         #expect(result.standardOutput.contains("${APP_ID}"))
         #expect(result.standardOutput.contains("${DEVELOPER_ACCOUNT_API_KEY}"))
     }
