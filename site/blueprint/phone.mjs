@@ -342,7 +342,7 @@ export class Phone {
     this.stopTimer();
     const call = { ...this.state.call, endStatus: callEndStatus, endedAt: this.clock.now() };
     call.disposition = defaultDisposition(call, this.end);
-    this.send("callEnded", compact({ externalCallId: call.externalCallId, engagementId: call.engagementId, callEndStatus }));
+    this.send("callEnded", compact({ externalCallId: call.externalCallId, engagementId: call.engagementId ?? undefined, callEndStatus }));
     this.set({ call, screen: SCREENS.ENDED, status: `Call ended: ${endWords(callEndStatus)}` });
   }
 
