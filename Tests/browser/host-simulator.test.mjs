@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { Browser } from "./support/webdriver.mjs";
 import { startSite, repoRoot, fixturesDir } from "./support/site-server.mjs";
+import { frozenContent } from "./support/frozen-content.mjs";
 
 const artifacts = path.join(repoRoot, "artifacts");
 const FRAME = "#hubspot-calling-extension-iframe";
@@ -15,7 +16,7 @@ let site;
 let browser;
 
 before(async () => {
-  site = await startSite({ extras: { "bad-widget": path.join(fixturesDir, "bad-widget") } });
+  site = await startSite({ extras: { "bad-widget": path.join(fixturesDir, "bad-widget") }, serveArgs: frozenContent() });
   // No skip: if Chromium cannot start, this throws and the suite fails with the reason.
   browser = await Browser.start({ windowSize: [1280, 800], args: site.browserArgs });
   await browser.setViewportSize(1280, 800);
