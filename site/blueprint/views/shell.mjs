@@ -8,6 +8,8 @@ export function mountShell(doc, phone) {
   const status = byId("status", doc);
   const notices = byId("notices", doc);
   const screens = [...doc.querySelectorAll("[data-screen]")];
+  const waiting = byId("waiting-text", doc);
+  const waitingText = waiting.textContent;
   logOut.addEventListener("click", () => phone.act("logOut"));
   let shown = null;
   let noticeKey = "";
@@ -21,6 +23,9 @@ export function mountShell(doc, phone) {
     presence.dataset.state = kind;
     logOut.hidden = !(user.loggedIn && screen === "keypad");
     if (status.textContent !== state.status) status.textContent = state.status;
+    waiting.textContent = role === "relay"
+      ? "This is the remote: it shows the calling window's calls once the window is open, and passes your actions to it."
+      : waitingText;
 
     const key = state.notices.map((n) => n.id).join();
     if (key !== noticeKey) {
