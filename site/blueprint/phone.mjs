@@ -156,8 +156,9 @@ export class Phone {
 
   /** A HubSpot event: handled here, or, in a remote that has a calling window, passed on to it. */
   receive(handler, data) {
-    if (this.state.role === "relay" && RELAYED_EVENTS.includes(handler)) return this.relay && this.relay({ kind: "event", name: handler, data });
-    return this[handler](data);
+    const payload = data !== null && typeof data === "object" ? data : {}; // HubSpot's payloads, read defensively
+    if (this.state.role === "relay" && RELAYED_EVENTS.includes(handler)) return this.relay && this.relay({ kind: "event", name: handler, data: payload });
+    return this[handler](payload);
   }
 
   /** The remote shows the calling window's state (its own session and role stay). */
@@ -390,7 +391,7 @@ export class Phone {
   // ---- HubSpot's events (hubspot-events.mjs maps the SDK's handlers here) --------------------------
 
   onReady(data = {}) {
-    if (this.state.session || !data || data.hostUrl === undefined && data.iFrameUrl !== undefined) return; // a SET_WIDGET_URL's onReady
+    if (this.state.session || !data || (data.hostUrl === undefined && data.iFrameUrl !== undefined)) return; // a SET_WIDGET_URL's onReady
     const session = { ...data };
     const role = roleOf(session);
     const { width, height } = this.state.settings;
