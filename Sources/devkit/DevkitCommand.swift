@@ -6,6 +6,6 @@ struct DevkitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "devkit",
         abstract: "Build and serve the Calling DevKit guides, demo widget and host simulator.",
-        subcommands: [BuildCommand.self, ServeCommand.self, CertCommand.self, SnippetsCommand.self]
+        subcommands: [BuildCommand.self, ServeCommand.self, CertCommand.self, SnippetsCommand.self, CheckCommand.self]
     )
 }

@@ -1,0 +1,69 @@
+import Foundation
+
+/// A child process started in a process group of its own, so that stopping it also stops everything
+/// it started (chromedriver starts Chromium, which starts its helpers). Output goes to a log file.
+final class ProcessGroup: @unchecked Sendable {
+    /// The child's pid, which is also its process group id.
+    let pid: pid_t
+    /// Where the child's standard output and error go.
+    let logFile: URL
+    private let lock = NSLock()
+    private var reaped = false
+
+    /// Starts `executable` with `arguments`; throws a message when it cannot be started.
+    init(executable: String, arguments: [String], logFile: URL) throws(CheckError) {
+        self.logFile = logFile
+        var actions = posix_spawn_file_actions_t()
+        var attributes = posix_spawnattr_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawnattr_init(&attributes)
+        defer {
+            posix_spawn_file_actions_destroy(&actions)
+            posix_spawnattr_destroy(&attributes)
+        }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, logFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var child: pid_t = 0
+        let status = posix_spawn(&child, executable, &actions, &attributes, argv, environ)
+        guard status == 0 else {
+            throw .browserCannotStart("cannot run \(executable): \(String(cString: strerror(status)))")
+        }
+        pid = child
+    }
+
+    /// True while the child has not exited.
+    var isRunning: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if reaped { return false }
+        var status: Int32 = 0
+        if waitpid(pid, &status, WNOHANG) == pid { reaped = true }
+        return !reaped
+    }
+
+    /// What the child printed so far (the end of it).
+    var output: String {
+        let text = (try? String(contentsOf: logFile, encoding: .utf8)) ?? ""
+        return String(text.suffix(2000)).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// SIGTERM to the group, then SIGKILL to whatever is left after `grace` seconds; reaps the child.
+    func stop(grace: TimeInterval = 2) {
+        kill(-pid, SIGTERM)
+        let deadline = Date().addingTimeInterval(grace)
+        while isRunning, Date() < deadline { usleep(20_000) }
+        kill(-pid, SIGKILL)
+        while isRunning { usleep(5_000) }
+        try? FileManager.default.removeItem(at: logFile)
+    }
+
+    /// Kills the group at once, without waiting (for a signal handler).
+    func killNow() {
+        kill(-pid, SIGKILL)
+    }
+}

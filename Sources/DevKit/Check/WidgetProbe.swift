@@ -1,0 +1,123 @@
+import Crypto
+import Foundation
+import NIOCore
+import NIOPosix
+import NIOSSL
+
+/// Connects to the widget's server before the browser does: a widget that is not running fails at
+/// once with the reason, and for an HTTPS widget on a loopback address it learns the certificate the
+/// server presents, so the browser can accept exactly that one (dev servers use self-signed ones).
+public enum WidgetProbe {
+    /// What the probe found.
+    public enum Outcome: Equatable, Sendable {
+        /// The server answered; `certificateKey` is the SPKI pin of its certificate when the browser
+        /// should accept it (HTTPS on a loopback host), else nil.
+        case reachable(certificateKey: String?)
+        /// The server did not answer: why.
+        case unreachable(String)
+    }
+
+    /// True for names and addresses of this machine's loopback interface.
+    public static func isLoopback(_ host: String) -> Bool {
+        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+        return bare == "localhost" || bare.hasSuffix(".localhost") || bare == "::1" || bare.hasPrefix("127.")
+    }
+
+    /// Connects to the URL's host and port (TLS for https) within `timeout` seconds.
+    public static func probe(_ url: URL, timeout: TimeInterval = 3) async -> Outcome {
+        guard let rawHost = url.host, let scheme = url.scheme?.lowercased() else { return .unreachable("\(url.absoluteString) has no host") }
+        let host = rawHost.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        let port = url.port ?? (scheme == "https" ? 443 : 80)
+        let captured = LockedValue<NIOSSLCertificate?>(nil)
+        let handshake = LockedValue<EventLoopPromise<Void>?>(nil)
+        let bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connectTimeout(.milliseconds(Int64(timeout * 1000)))
+            .channelInitializer { channel in
+                guard scheme == "https" else { return channel.eventLoop.makeSucceededVoidFuture() }
+                let promise = channel.eventLoop.makePromise(of: Void.self)
+                handshake.withValue { $0 = promise }
+                return channel.eventLoop.makeCompletedFuture {
+                    var configuration = TLSConfiguration.makeClientConfiguration()
+                    configuration.certificateVerification = .noHostnameVerification
+                    let context = try NIOSSLContext(configuration: configuration)
+                    let isAddress = host.contains(":") || host.allSatisfy { $0.isNumber || $0 == "." }
+                    let tls = try NIOSSLClientHandler(context: context, serverHostname: isAddress ? nil : host) { certificates, verdict in
+                        // Accept whatever the server shows: the point is to learn it, not to judge it.
+                        captured.withValue { $0 = certificates.first }
+                        verdict.succeed(.certificateVerified)
+                        promise.succeed() // the certificate is all the probe needs
+                    }
+                    try channel.pipeline.syncOperations.addHandler(tls)
+                    try channel.pipeline.syncOperations.addHandler(HandshakeWatcher(promise: promise))
+                }
+            }
+        let target = host == "localhost" ? "127.0.0.1" : host
+        do {
+            let channel = try await bootstrap.connect(host: target, port: port).get()
+            defer { channel.close(promise: nil) }
+            if let promise = handshake.withValue({ $0 }) {
+                let timer = channel.eventLoop.scheduleTask(in: .milliseconds(Int64(timeout * 1000))) {
+                    promise.fail(ProbeTimeout())
+                }
+                defer { timer.cancel() }
+                try await promise.futureResult.get()
+            }
+        } catch is ProbeTimeout {
+            return .unreachable("\(host):\(port) accepted the connection but did not show a TLS certificate within \(Self.seconds(timeout))")
+        } catch {
+            return .unreachable("cannot connect to \(host):\(port) (\(Self.describe(error)))")
+        }
+        guard scheme == "https", isLoopback(host), let certificate = captured.withValue({ $0 }) else { return .reachable(certificateKey: nil) }
+        return .reachable(certificateKey: try? publicKeyPin(of: certificate))
+    }
+
+    /// Chromium's pin for a certificate: base64 of the SHA-256 of its SubjectPublicKeyInfo.
+    public static func publicKeyPin(of certificate: NIOSSLCertificate) throws -> String {
+        let spki = try certificate.extractPublicKey().toSPKIBytes()
+        return Data(SHA256.hash(data: spki)).base64EncodedString()
+    }
+
+    /// The pin of the first certificate in a PEM file.
+    public static func publicKeyPin(pemFile: URL) throws -> String {
+        guard let first = try NIOSSLCertificate.fromPEMFile(pemFile.path).first else {
+            throw CheckError.simulatorUnavailable("no certificate in \(pemFile.path)")
+        }
+        return try publicKeyPin(of: first)
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let error = error as? IOError { return String(cString: strerror(error.errnoCode)).lowercased() }
+        if error is ChannelError { return "timed out" }
+        return "\(error)"
+    }
+
+    static func seconds(_ value: TimeInterval) -> String {
+        value.rounded() == value ? "\(Int(value)) s" : String(format: "%.1f s", value)
+    }
+
+    private struct ProbeTimeout: Error {}
+
+    /// Fails the handshake's promise on the first error, or when the connection ends before the server
+    /// showed its certificate.
+    private final class HandshakeWatcher: ChannelInboundHandler, Sendable {
+        typealias InboundIn = NIOAny
+        let promise: EventLoopPromise<Void>
+
+        init(promise: EventLoopPromise<Void>) {
+            self.promise = promise
+        }
+
+        func errorCaught(context: ChannelHandlerContext, error: any Error) {
+            promise.fail(error)
+        }
+
+        func channelInactive(context: ChannelHandlerContext) {
+            promise.fail(ChannelError.eof)
+            context.fireChannelInactive()
+        }
+
+        func handlerRemoved(context: ChannelHandlerContext) {
+            promise.fail(ChannelError.eof) // never leave the promise open (a failed connect never activates)
+        }
+    }
+}
