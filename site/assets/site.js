@@ -1,5 +1,20 @@
-// Calling DevKit guides: copy buttons on code blocks and the small-screen menu. No dependencies.
+// Calling DevKit guides: copy buttons on code blocks (their result read out by screen readers),
+// keyboard access to code blocks and tables that scroll sideways, and the small-screen menu.
+// No dependencies; loaded with `defer`, so the page is parsed when this runs.
 "use strict";
+
+// One polite live region for the page: what it says is read out without moving focus.
+const announcer = document.createElement("div");
+announcer.className = "visually-hidden";
+announcer.setAttribute("role", "status");
+announcer.setAttribute("aria-live", "polite");
+document.body.append(announcer);
+
+function announce(text) {
+  announcer.textContent = "";
+  // A fresh text node on the next frame, so the same message twice in a row is read twice.
+  requestAnimationFrame(() => (announcer.textContent = text));
+}
 
 document.addEventListener("click", async (event) => {
   const button = event.target.closest("button.copy");
@@ -10,6 +25,7 @@ document.addEventListener("click", async (event) => {
     await navigator.clipboard.writeText(code.textContent);
     button.textContent = "Copied";
     button.classList.add("done");
+    announce("Code copied to the clipboard.");
   } catch {
     button.textContent = "Press Ctrl+C";
     const range = document.createRange();
@@ -17,6 +33,7 @@ document.addEventListener("click", async (event) => {
     const selection = window.getSelection();
     selection.removeAllRanges();
     selection.addRange(range);
+    announce("The code is selected: press Control+C, or Command+C on a Mac, to copy it.");
   }
   setTimeout(() => {
     button.textContent = "Copy";
@@ -24,10 +41,62 @@ document.addEventListener("click", async (event) => {
   }, 1500);
 });
 
+// A code block or table wider than its box scrolls; the keyboard reaches it as a named region
+// (arrow keys then scroll it). One that fits stays out of the tab order.
+function nameOf(element) {
+  if (element.tagName === "TABLE") return "Table";
+  const language = /(?:^|\s)language-([\w+-]+)/.exec(element.querySelector("code")?.className || "");
+  return language ? `Code (${language[1]})` : "Code";
+}
+
+function updateScrollable(element) {
+  const scrolls = element.scrollWidth > element.clientWidth;
+  if (scrolls === element.hasAttribute("data-scrolls")) return;
+  if (scrolls) {
+    element.setAttribute("data-scrolls", "");
+    element.tabIndex = 0;
+    element.setAttribute("role", "region");
+    element.setAttribute("aria-label", nameOf(element));
+  } else {
+    element.removeAttribute("data-scrolls");
+    for (const name of ["tabindex", "role", "aria-label"]) element.removeAttribute(name);
+  }
+}
+
+// Boxes change width with the window; pages such as /setup/ also add and rewrite code blocks.
+const resized = "ResizeObserver" in window
+  ? new ResizeObserver((entries) => entries.forEach((entry) => updateScrollable(entry.target)))
+  : null;
+const watched = new WeakSet();
+let pending = false;
+function scanScrollables() {
+  pending = false;
+  for (const element of document.querySelectorAll(".code-block pre, main table")) {
+    if (resized && !watched.has(element)) {
+      watched.add(element);
+      resized.observe(element);
+    }
+    updateScrollable(element);
+  }
+}
+scanScrollables();
+new MutationObserver(() => {
+  if (pending) return;
+  pending = true;
+  requestAnimationFrame(scanScrollables);
+}).observe(document.body, { childList: true, subtree: true, characterData: true });
+
 const menu = document.querySelector("button.menu");
 if (menu) {
-  menu.addEventListener("click", () => {
-    const open = document.body.classList.toggle("menu-open");
+  const setOpen = (open) => {
+    document.body.classList.toggle("menu-open", open);
     menu.setAttribute("aria-expanded", String(open));
+  };
+  menu.addEventListener("click", () => setOpen(!document.body.classList.contains("menu-open")));
+  // Escape closes the open menu and gives focus back to its button.
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || !document.body.classList.contains("menu-open")) return;
+    setOpen(false);
+    menu.focus();
   });
 }
