@@ -107,16 +107,21 @@
 
   // ---- The link between the remote and the calling window --------------------------------------
 
-  const FIELDS = ["phone-number", "from-number", "call-end-status", "notes", "error-message", "engagement-id", "external-call-id", "caller"];
-  const readFields = () => Object.fromEntries(FIELDS.map((id) => [id, $(id).value]));
-  const writeFields = (fields) => {
-    for (const id of FIELDS) if (fields[id] !== undefined) $(id).value = fields[id];
+  // What the user types travels with a relayed action; the call's ids belong to the calling window,
+  // which reports the call, and only travel back to the remote with its state.
+  const INPUTS = ["phone-number", "from-number", "call-end-status", "notes", "error-message"];
+  const FIELDS = [...INPUTS, "engagement-id", "external-call-id", "caller"];
+  const readFields = (ids = FIELDS) => Object.fromEntries(ids.map((id) => [id, $(id).value]));
+  const writeFields = (fields, ids = FIELDS) => {
+    for (const id of ids) if (fields[id] !== undefined) $(id).value = fields[id];
   };
+  const relay = (action) => place.link.postMessage({ kind: "action", action, fields: readFields(INPUTS) });
 
   // After onReady: a remote with a calling window relays; the calling window listens and answers.
   function openLink(data) {
     place.location = data.iframeLocation || "widget";
-    place.relays = place.location === "remote" && data.usesCallingWindow === true;
+    // Without BroadcastChannel the remote cannot relay, so it reports calls itself rather than lose them.
+    place.relays = place.location === "remote" && data.usesCallingWindow === true && typeof BroadcastChannel === "function";
     const role = $("role");
     role.hidden = place.location === "widget";
     role.textContent = place.relays ? "Remote: your clicks go to the calling window, which reports the call."
@@ -142,7 +147,7 @@
   function mirror(message) {
     if (!message || message.kind !== "state") return;
     Object.assign(state, message.state, { ready: state.ready, initialized: state.initialized });
-    writeFields(message.fields);
+    writeFields(message.fields, FIELDS.filter((id) => $(id) !== document.activeElement)); // not under the user's cursor
     const status = $("status");
     status.textContent = "Calling window: " + message.status.text;
     status.title = status.textContent;
@@ -156,7 +161,7 @@
     if (message.kind === "hello") return publish();
     if (message.kind === "dial") return dialled(message.data);
     if (message.kind !== "action" || !RELAYED.includes(message.action)) return;
-    writeFields(message.fields);
+    writeFields(message.fields, INPUTS);
     actions[message.action][0]();
     refreshButtons();
     publish();
@@ -254,7 +259,7 @@
       if (data && data.engagementId !== undefined) $("engagement-id").value = data.engagementId;
     },
     onEndCall() {
-      if (place.relays) place.link.postMessage({ kind: "action", action: "call-ended", fields: readFields() });
+      if (place.relays) relay("call-ended");
       else if (state.call && state.call.state !== "ended") endCall();
     },
     onCallerIdMatchSucceeded(data) {
@@ -300,7 +305,7 @@
 
   for (const [id, [run]] of Object.entries(actions)) {
     $(id).addEventListener("click", () => {
-      if (place.relays && RELAYED.includes(id)) place.link.postMessage({ kind: "action", action: id, fields: readFields() });
+      if (place.relays && RELAYED.includes(id)) relay(id);
       else run();
       refreshButtons();
       publish();
