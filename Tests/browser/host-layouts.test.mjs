@@ -60,7 +60,7 @@ test("remote and calling window: two labelled frames, a SYNC each; the demo widg
     syncs: window.devkitHost.messages.filter((m) => m.type === "SYNC_ACK").map((m) => m.location),
     sent: window.devkitHost.messages.filter((m) => m.type === "SYNC").map((m) => [m.location, m.data.iframeLocation, m.data.usesCallingWindow]),
     titles: [...document.querySelectorAll("#frame-holder iframe")].map((f) => f.title),
-    lanes: [...document.querySelectorAll("#timeline .lane")].map((l) => l.textContent),
+    lanes: [...document.querySelectorAll("#timeline .lane")].map((l) => l.title),
     url: new URL(location.href).searchParams.toString(),
   }));
   assert.deepEqual(page.frames, [

@@ -92,7 +92,7 @@ export class TimelineView {
       el("span", { className: "dir", textContent: LABELS[entry.direction] }),
       el("span", { className: "type", textContent: entry.type }),
       el("span", { className: "brief", textContent: brief(entry) }),
-      lane ? el("span", { className: `lane ${entry.location}`, textContent: lane }) : null,
+      lane ? el("span", { className: `lane ${entry.location}`, textContent: entry.location, title: lane }) : null,
     );
     if (entry.ignored) summary.append(el("span", { className: "tag", textContent: "ignored", title: "HubSpot drops this message" }));
     const json = el("pre", { textContent: JSON.stringify(entry.message, null, 2), tabIndex: 0,
