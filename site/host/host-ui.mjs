@@ -1,8 +1,9 @@
 // host-ui.mjs: the host simulator's page. startPage() frames the widget the way HubSpot does (stage.mjs),
 // runs the HostSimulator (host.mjs) against it, shows every message (timeline.mjs) and problem
-// (problem-list.mjs), wires HubSpot's controls, and returns window.devkitHost (devkit-host.mjs).
+// (problem-list.mjs) and the cards above the frames (cards.mjs), wires HubSpot's controls, and returns window.devkitHost (devkit-host.mjs).
 // Nothing runs on import: main.mjs calls startPage().
 import { Announcer } from "./announcer.mjs";
+import { Cards } from "./cards.mjs";
 import { createDevkitHost } from "./devkit-host.mjs";
 import { DIRECTORY, initials, lookupNumber, recordName } from "./directory.mjs";
 import { elementMaker } from "./dom.mjs";
@@ -31,8 +32,6 @@ export function widgetUrlFrom(text, base) {
   return url.href;
 }
 
-const STATES = { ringing: "Ringing", answered: "Answered", ended: "Ended", completed: "Completed" };
-
 /** Builds the page in `document` and starts the session of the page's URL; returns window.devkitHost. */
 export function startPage({ window, document, protocol }) {
   const $ = (id) => document.getElementById(id);
@@ -55,6 +54,8 @@ export function startPage({ window, document, protocol }) {
   const timeline = new TimelineView({ document, host, startedAt });
   const problems = new ProblemList({ document, host, onShow: (seq) => timeline.reveal(seq) });
   const announcer = new Announcer($("announcer"));
+  const cards = new Cards({ document, host });
+  const showAlert = (level, message) => cards.alert(level, message);
 
   // ---- Frames and the session's URL --------------------------------------------------------------
 
@@ -141,50 +142,7 @@ export function startPage({ window, document, protocol }) {
     }
     $("end-session").disabled = host.ended;
     stage.status();
-    renderCall();
-  }
-
-  function renderCall() {
-    const card = $("call-card");
-    const call = host.calls.list.at(-1);
-    card.hidden = !call;
-    if (!call) return;
-    const who = call.record ? recordName(call.record) : call.number || "unknown number";
-    const engagement = call.engagementId !== undefined ? `engagement ${call.engagementId}`
-      : call.engagementFailed ? "engagement not created (switch)" : call.createEngagement ? "" : "no engagement requested";
-    const direction = call.direction === "inbound" ? "Inbound" : call.direction === "outbound" ? "Outbound" : "Resumed";
-    const from = host.frames.length > 1 ? `from the ${host.frame(call.location).label.toLowerCase()}` : "";
-    card.replaceChildren(
-      el("span", { className: `call-state ${call.state}`, textContent: call.ghost ? "Never completed" : STATES[call.state] || call.state }),
-      el("strong", { textContent: `${direction} call · ${who}` }),
-      el("span", { className: "muted", textContent: [call.externalCallId && `externalCallId ${call.externalCallId}`, engagement, call.callEndStatus, from].filter(Boolean).join(" · ") }),
-    );
-  }
-
-  function showAlert(level, message) {
-    const dismiss = el("button", { type: "button", className: "close", textContent: "×", title: "Dismiss", attrs: { "aria-label": "Dismiss" } });
-    const alert = el("div", { className: `alert ${level}`, attrs: { role: level === "error" ? "alert" : "status" } },
-      el("strong", { textContent: level === "error" ? "The calling app reported an error" : "Note" }),
-      el("span", { textContent: message }), dismiss);
-    dismiss.addEventListener("click", () => alert.remove());
-    const box = $("alerts");
-    box.append(alert);
-    while (box.children.length > 3) box.firstElementChild.remove();
-  }
-
-  function showRecord({ objectCoordinates, record }) {
-    const card = $("record-card");
-    card.hidden = false;
-    const kind = objectCoordinates.objectTypeId === "0-2" ? "Company" : objectCoordinates.objectTypeId === "0-1" ? "Contact" : `Object ${objectCoordinates.objectTypeId}`;
-    const close = el("button", { type: "button", className: "close", textContent: "×", title: "Close the record", attrs: { "aria-label": "Close the record" } });
-    close.addEventListener("click", () => (card.hidden = true));
-    card.replaceChildren(
-      el("span", { className: "avatar", textContent: record ? initials(record) : "?", attrs: { "aria-hidden": "true" } }),
-      el("div", {},
-        el("p", { className: "muted", textContent: `NAVIGATE_TO_RECORD · ${kind} ${objectCoordinates.objectId}` }),
-        el("strong", { textContent: record ? recordName(record) : "A record outside the sample CRM" }),
-        record ? el("p", { className: "muted", textContent: [record.email || record.domain, record.phone].filter(Boolean).join(" · ") } ) : null),
-      close);
+    cards.call();
   }
 
   // ---- The simulator's events --------------------------------------------------------------------
@@ -208,7 +166,7 @@ export function startPage({ window, document, protocol }) {
       loadWidget(event.url);
       rememberInUrl();
     } else if (event.effect === "record") {
-      showRecord(event);
+      cards.record(event);
     } else if (event.effect === "alert") {
       showAlert(event.level, event.message);
     } else if (event.effect === "layout") {
@@ -217,8 +175,7 @@ export function startPage({ window, document, protocol }) {
       if (event.reset) {
         timeline.render();
         problems.render();
-        $("alerts").replaceChildren();
-        $("record-card").hidden = true;
+        cards.clear();
       }
       loadWidget(event.url);
     }
