@@ -221,8 +221,8 @@ export function apiRequests(settings) {
   }
   const bodyOf = (body) => (body === "settings" ? payload
     : Object.fromEntries(body.map(([key, value]) => [key, typeof value === "string" ? value.replace("{origin}", origin) : value])));
-  return SPEC.requests.map(({ method, url, body, description }) => {
-    const lines = [`curl --request ${method}`, `  --url "${url}"`];
+  return SPEC.requests.map(({ method, url, headers = [], body, description }) => {
+    const lines = [`curl --request ${method}`, `  --url "${url}"`, ...headers.map((header) => `  --header "${header}"`)];
     if (method !== "DELETE") lines.push("  --header 'accept: application/json'");
     if (body) lines.push("  --header 'content-type: application/json'", `  --data ${shellQuote(safeJson(bodyOf(body)))}`);
     return { method, description, command: lines.join(" \\\n") };

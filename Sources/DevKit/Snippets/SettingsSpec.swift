@@ -59,6 +59,8 @@ public struct SettingsSpec: Decodable, Sendable {
 
         public var method: String
         public var url: String
+        /// Extra headers, written in double quotes so the shell fills in `${VARIABLES}`.
+        public var headers: [String]?
         public var body: Body?
         public var description: String
     }

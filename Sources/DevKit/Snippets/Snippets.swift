@@ -29,7 +29,7 @@ public enum Snippets {
     /// curl commands for the settings API and its recording and channel-connection settings.
     public static func apiRequests(_ settings: CallingSettings) -> [Request] {
         settings.spec.requests.map { request in
-            var lines = ["curl --request \(request.method)", "  --url \"\(request.url)\""]
+            var lines = ["curl --request \(request.method)", "  --url \"\(request.url)\""] + (request.headers ?? []).map { "  --header \"\($0)\"" }
             if request.method != "DELETE" { lines.append("  --header 'accept: application/json'") }
             if let body = request.body {
                 lines.append("  --header 'content-type: application/json'")

@@ -36,7 +36,8 @@ import Testing
             #expect(result.standardOutput.contains("curl --request \(method)"))
         }
         #expect(result.standardOutput.contains("/settings/recording?"))
-        #expect(result.standardOutput.contains("/recordings/ready?"))
+        #expect(result.standardOutput.contains("/recordings/ready\""))
+        #expect(result.standardOutput.contains("authorization: Bearer ${ACCESS_TOKEN}"))
         #expect(result.standardOutput.contains("/settings/channel-connection?"))
         #expect(result.standardOutput.contains("LocalSettings:Sales:CallingExtensions"), "names the retired key")
         #expect(result.standardOutput.contains("${APP_ID}"))
