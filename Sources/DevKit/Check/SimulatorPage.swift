@@ -116,7 +116,13 @@ struct SimulatorPage: Sendable {
     /// Runs `body` with WebDriver inside the widget's frame, and comes back to the simulator's page.
     func inWidget<T: Sendable>(_ body: () async throws(StepFailure) -> T) async throws(StepFailure) -> T {
         do {
-            try await driver.switchToFrame(try await driver.find(Self.frameSelector))
+            // In the remote and calling-window layout, the frame that reports calls; else HubSpot's one frame.
+            let selector = try await driver.execute("""
+                const [fallback] = arguments;
+                const frame = (window.devkitHost.frames || []).find((f) => f.reportsCalls && f.selector);
+                return frame ? frame.selector : fallback;
+                """, [.string(Self.frameSelector)]).string ?? Self.frameSelector
+            try await driver.switchToFrame(try await driver.find(selector))
         } catch {
             throw StepFailure("cannot enter the widget's frame: \(error)")
         }

@@ -23,37 +23,52 @@ public enum WidgetProbe {
         return bare == "localhost" || bare.hasSuffix(".localhost") || bare == "::1" || bare.hasPrefix("127.")
     }
 
-    /// Connects to the URL's host and port (TLS for https) within `timeout` seconds.
+    /// Connects to the URL's host and port (TLS for https) within `timeout` seconds; `localhost` is
+    /// tried on 127.0.0.1, then on ::1 (where dev servers that listen on "localhost" often are).
     public static func probe(_ url: URL, timeout: TimeInterval = 3) async -> Outcome {
         guard let rawHost = url.host, let scheme = url.scheme?.lowercased() else { return .unreachable("\(url.absoluteString) has no host") }
         let host = rawHost.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
         let port = url.port ?? (scheme == "https" ? 443 : 80)
+        var first: Outcome?
+        for address in host.lowercased() == "localhost" ? ["127.0.0.1", "::1"] : [host] {
+            let outcome = await attempt(host: host, address: address, port: port, tls: scheme == "https", timeout: timeout)
+            if case .reachable = outcome { return outcome }
+            first = first ?? outcome
+        }
+        return first ?? .unreachable("cannot connect to \(host):\(port)")
+    }
+
+    private static func attempt(host: String, address: String, port: Int, tls: Bool, timeout: TimeInterval) async -> Outcome {
         let captured = LockedValue<NIOSSLCertificate?>(nil)
         let handshake = LockedValue<EventLoopPromise<Void>?>(nil)
         let bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(.milliseconds(Int64(timeout * 1000)))
             .channelInitializer { channel in
-                guard scheme == "https" else { return channel.eventLoop.makeSucceededVoidFuture() }
+                guard tls else { return channel.eventLoop.makeSucceededVoidFuture() }
                 let promise = channel.eventLoop.makePromise(of: Void.self)
                 handshake.withValue { $0 = promise }
                 return channel.eventLoop.makeCompletedFuture {
-                    var configuration = TLSConfiguration.makeClientConfiguration()
-                    configuration.certificateVerification = .noHostnameVerification
-                    let context = try NIOSSLContext(configuration: configuration)
-                    let isAddress = host.contains(":") || host.allSatisfy { $0.isNumber || $0 == "." }
-                    let tls = try NIOSSLClientHandler(context: context, serverHostname: isAddress ? nil : host) { certificates, verdict in
-                        // Accept whatever the server shows: the point is to learn it, not to judge it.
-                        captured.withValue { $0 = certificates.first }
-                        verdict.succeed(.certificateVerified)
-                        promise.succeed() // the certificate is all the probe needs
+                    do {
+                        var configuration = TLSConfiguration.makeClientConfiguration()
+                        configuration.certificateVerification = .noHostnameVerification
+                        let context = try NIOSSLContext(configuration: configuration)
+                        let isAddress = host.contains(":") || host.allSatisfy { $0.isNumber || $0 == "." }
+                        let handler = try NIOSSLClientHandler(context: context, serverHostname: isAddress ? nil : host) { certificates, verdict in
+                            // Accept whatever the server shows: the point is to learn it, not to judge it.
+                            captured.withValue { $0 = certificates.first }
+                            verdict.succeed(.certificateVerified)
+                            promise.succeed() // the certificate is all the probe needs
+                        }
+                        try channel.pipeline.syncOperations.addHandler(handler)
+                        try channel.pipeline.syncOperations.addHandler(HandshakeWatcher(promise: promise))
+                    } catch {
+                        promise.fail(error)
+                        throw error
                     }
-                    try channel.pipeline.syncOperations.addHandler(tls)
-                    try channel.pipeline.syncOperations.addHandler(HandshakeWatcher(promise: promise))
                 }
             }
-        let target = host == "localhost" ? "127.0.0.1" : host
         do {
-            let channel = try await bootstrap.connect(host: target, port: port).get()
+            let channel = try await bootstrap.connect(host: address, port: port).get()
             defer { channel.close(promise: nil) }
             if let promise = handshake.withValue({ $0 }) {
                 let timer = channel.eventLoop.scheduleTask(in: .milliseconds(Int64(timeout * 1000))) {
@@ -67,7 +82,7 @@ public enum WidgetProbe {
         } catch {
             return .unreachable("cannot connect to \(host):\(port) (\(Self.describe(error)))")
         }
-        guard scheme == "https", isLoopback(host), let certificate = captured.withValue({ $0 }) else { return .reachable(certificateKey: nil) }
+        guard tls, isLoopback(host), let certificate = captured.withValue({ $0 }) else { return .reachable(certificateKey: nil) }
         return .reachable(certificateKey: try? publicKeyPin(of: certificate))
     }
 
@@ -86,6 +101,7 @@ public enum WidgetProbe {
     }
 
     private static func describe(_ error: any Error) -> String {
+        if let error = error as? NIOConnectionError, let last = error.connectionErrors.last { return describe(last.error) }
         if let error = error as? IOError { return String(cString: strerror(error.errnoCode)).lowercased() }
         if error is ChannelError { return "timed out" }
         return "\(error)"

@@ -44,6 +44,17 @@ import Testing
         #expect(report.hasSuffix("2 scenarios: 0 passed, 2 failed in ") || report.contains("2 scenarios: 0 passed, 2 failed in "))
     }
 
+    @Test func aWidgetThatActsOnMessagesFromAnyOriginFailsOriginDiscipline() throws {
+        let result = try CheckProcess.run([widgets.url("/sloppy-widget/"), "--scenario", "handshake", "--scenario", "origin-discipline",
+                                           "--report", "json"])
+        #expect(result.status == 1, "\(result.standardError)")
+        let scenarios = try #require(try JSONValue.parse(Data(result.standardOutput.utf8))["scenarios"]?.array)
+        #expect(scenarios.map { $0["status"]?.string } == ["passed", "failed"], "\(result.standardOutput)")
+        let problems = scenarios[1]["problems"]?.array ?? []
+        #expect(problems.map { $0["rule"]?.string } == ["foreign-origin-accepted"])
+        #expect(problems.first?["message"]?.string?.contains("from https://localhost:") == true)
+    }
+
     @Test func aSilentWidgetFailsTheHandshakeAndSkipsTheRest() throws {
         let result = try CheckProcess.run([widgets.url("/bad-widget/?mode=silent"), "--timeout", "1", "--report", "junit"])
         #expect(result.status == 1)

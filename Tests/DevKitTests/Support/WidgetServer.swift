@@ -2,7 +2,8 @@ import Foundation
 
 /// Widgets for `devkit check` to check, on an origin of their own: a real `devkit serve` (HTTPS, with
 /// its own CA in its own DEVKIT_HOME) over a copy of site/ that also holds the misbehaving fixture widget
-/// of the browser tests, so the demo widget is at `/widget/` and the bad one at `/bad-widget/`.
+/// of the browser tests and the one of `Fixtures/check/`: the demo widget is at `/widget/`, the bad one
+/// at `/bad-widget/`, and one that trusts every origin at `/sloppy-widget/`.
 final class WidgetServer {
     private let folder: TemporaryDirectory
     private let server: ServerProcess
@@ -13,6 +14,7 @@ final class WidgetServer {
         try FileManager.default.copyItem(at: Fixtures.projectRoot.appendingPathComponent("site"), to: site)
         try FileManager.default.copyItem(at: Fixtures.projectRoot.appendingPathComponent("Tests/browser/fixtures/bad-widget"),
                                          to: site.appendingPathComponent("bad-widget"))
+        try FileManager.default.copyItem(at: Fixtures.url("check/sloppy-widget"), to: site.appendingPathComponent("sloppy-widget"))
         server = try ServerProcess(arguments: ["--root", Fixtures.projectRoot.path, "--site", site.path, "--no-watch"],
                                    home: folder.url.appendingPathComponent("home"))
     }
