@@ -88,9 +88,4 @@ public final class HeadlessBrowser: Sendable {
         await driver.deleteSession()
         process.stop()
     }
-
-    /// Kills chromedriver's process group at once (for a signal handler).
-    public func kill() {
-        process.killNow()
-    }
 }

@@ -10,6 +10,14 @@ final class ProcessGroup: @unchecked Sendable {
     private let lock = NSLock()
     private var reaped = false
 
+    /// The groups started and not yet stopped, for a signal handler to kill.
+    static let running = LockedValue<Set<pid_t>>([])
+
+    /// Kills every group still running (from a signal handler, just before the process exits).
+    static func killAll() {
+        for group in running.withValue({ $0 }) { kill(-group, SIGKILL) }
+    }
+
     /// Starts `executable` with `arguments`; throws a message when it cannot be started.
     init(executable: String, arguments: [String], logFile: URL) throws(CheckError) {
         self.logFile = logFile
@@ -34,6 +42,7 @@ final class ProcessGroup: @unchecked Sendable {
             throw .browserCannotStart("cannot run \(executable): \(String(cString: strerror(status)))")
         }
         pid = child
+        Self.running.withValue { _ = $0.insert(child) }
     }
 
     /// True while the child has not exited.
@@ -59,11 +68,7 @@ final class ProcessGroup: @unchecked Sendable {
         while isRunning, Date() < deadline { usleep(20_000) }
         kill(-pid, SIGKILL)
         while isRunning { usleep(5_000) }
+        Self.running.withValue { _ = $0.remove(pid) }
         try? FileManager.default.removeItem(at: logFile)
-    }
-
-    /// Kills the group at once, without waiting (for a signal handler).
-    func killNow() {
-        kill(-pid, SIGKILL)
     }
 }

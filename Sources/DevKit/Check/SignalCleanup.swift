@@ -1,11 +1,11 @@
 import Foundation
 
-/// While it lives, SIGINT and SIGTERM run `cleanup` (stopping the browser's process group, which is
-/// not ours and would outlive us) and then end the process with the usual 128 + signal status.
+/// Until `cancel`, SIGINT and SIGTERM kill the process groups `devkit check` started (chromedriver and
+/// Chromium are in groups of their own and would outlive it), then end the process with 128 + signal.
 final class SignalCleanup: @unchecked Sendable { // the sources are only read after init
     private let sources: [any DispatchSourceSignal]
 
-    init(_ cleanup: @escaping @Sendable () -> Void) {
+    init(_ cleanup: @escaping @Sendable () -> Void = ProcessGroup.killAll) {
         sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())

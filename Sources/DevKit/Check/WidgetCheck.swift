@@ -56,6 +56,8 @@ public struct WidgetCheck: Sendable {
         let started = Date()
         let configuration = self.configuration
         let programs = try HeadlessBrowser.Programs.find(environment: configuration.environment)
+        let cleanup = SignalCleanup()
+        defer { cleanup.cancel() }
         let server = try await SimulatorServer.start(options: configuration.options, home: configuration.home, port: configuration.port)
         let widget = configuration.widgetURL.absoluteString
         var skipReason: String?
@@ -92,7 +94,6 @@ public struct WidgetCheck: Sendable {
             await server.stop()
             throw error
         }
-        let cleanup = SignalCleanup { browser.kill() }
         let milliseconds = String(Int((configuration.timeout * 1000).rounded()))
         let query = [("widget", widget), ("syncTimeout", milliseconds), ("initTimeout", milliseconds)]
             .map { "\($0)=\(Self.queryEncoded($1))" }.joined(separator: "&")
@@ -116,7 +117,6 @@ public struct WidgetCheck: Sendable {
             progress(.finished(result))
         }
         await browser.quit()
-        cleanup.cancel()
         await server.stop()
         return CheckReport(widgetURL: widget, simulatorURL: server.simulatorURL, startedAt: started,
                            duration: Date().timeIntervalSince(started), results: results)
