@@ -1,11 +1,15 @@
 import Foundation
 import CCmark
 
-/// Turns CommonMark into an HTML fragment with libcmark, adding what a guide needs:
-/// heading anchors, a copy button on code blocks, rewritten link destinations, and safe raw HTML.
+/// Turns GitHub-flavoured Markdown into an HTML fragment with libcmark (the GFM extensions are
+/// passes over libcmark's tree, see `GFMDocument`), adding what a guide needs: heading anchors, a
+/// copy button on code blocks, rewritten link destinations, and safe raw HTML.
 public struct MarkdownRenderer: Sendable {
     /// When false (the default), raw HTML in the source is shown as text and dangerous URLs are dropped.
     public var allowsRawHTML: Bool
+    /// When false, headings and code blocks are written as plain CommonMark writes them (no anchors,
+    /// no copy button): the oracle test compares that output with cmark-gfm's.
+    var decoratesBlocks = true
 
     /// A renderer; raw HTML is escaped unless allowed.
     public init(allowsRawHTML: Bool = false) {
@@ -14,10 +18,8 @@ public struct MarkdownRenderer: Sendable {
 
     /// Renders `markdown`; `rewriteLink` maps each link or image destination to the one written out.
     public func render(_ markdown: String, rewriteLink: (MarkdownLink) -> String = { $0.destination }) -> RenderedMarkdown {
-        var source = markdown
-        let document: OpaquePointer = source.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT) }
-        }
+        let parsed = GFMDocument(markdown)
+        let document = parsed.root
         defer { cmark_node_free(document) }
 
         var collected = CollectedNodes()
@@ -27,10 +29,11 @@ public struct MarkdownRenderer: Sendable {
         links.reserveCapacity(collected.links.count)
         for node in collected.links {
             let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            let position = parsed.originalPosition(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
             let link = MarkdownLink(
                 destination: destination,
-                line: Int(cmark_node_get_start_line(node)),
-                column: Int(cmark_node_get_start_column(node)),
+                line: position.line,
+                column: position.column,
                 isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE
             )
             links.append(link)
@@ -48,13 +51,13 @@ public struct MarkdownRenderer: Sendable {
                 level: Int(cmark_node_get_heading_level(node)),
                 text: text,
                 anchor: slugger.slug(for: text),
-                line: Int(cmark_node_get_start_line(node))
+                line: parsed.originalPosition(line: Int(cmark_node_get_start_line(node)), column: 1).line
             )
             headings.append(heading)
-            Self.replace(node, withAnchored: heading)
+            if decoratesBlocks { Self.replace(node, withAnchored: heading) }
         }
 
-        for node in collected.codeBlocks { Self.replaceCodeBlock(node) }
+        if decoratesBlocks { for node in collected.codeBlocks { Self.replaceCodeBlock(node) } }
         var htmlAnchors: [String] = []
         for node in collected.rawHTML {
             let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
@@ -74,7 +77,8 @@ public struct MarkdownRenderer: Sendable {
             return RenderedMarkdown(html: "", headings: headings, links: links, htmlAnchors: htmlAnchors)
         }
         defer { free(rendered) }
-        return RenderedMarkdown(html: String(cString: rendered), headings: headings, links: links, htmlAnchors: htmlAnchors)
+        return RenderedMarkdown(html: parsed.finish(String(cString: rendered)), headings: headings, links: links,
+                                htmlAnchors: htmlAnchors, footnoteAnchors: parsed.footnoteAnchors)
     }
 
     /// The text of a node's inline children, as a reader sees it.

@@ -8,6 +8,8 @@ public struct RenderedMarkdown: Equatable, Sendable {
     public var links: [MarkdownLink]
     /// Anchors set by `<a id="…">` or `<a name="…">` in the source (kept even in safe mode).
     public var htmlAnchors: [String] = []
+    /// Anchors of footnotes and their references (`fn-…`, `fnref-…`).
+    public var footnoteAnchors: [String] = []
 
     /// The text of the first level-1 heading, the fallback title.
     public var firstTitle: String? {
@@ -15,5 +17,5 @@ public struct RenderedMarkdown: Equatable, Sendable {
     }
 
     /// The set of anchors a link into this document may name.
-    public var anchors: Set<String> { Set(headings.map(\.anchor) + htmlAnchors) }
+    public var anchors: Set<String> { Set(headings.map(\.anchor) + htmlAnchors + footnoteAnchors) }
 }

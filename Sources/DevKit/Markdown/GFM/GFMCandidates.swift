@@ -1,0 +1,84 @@
+/// A quick byte scan that tells which GFM passes a page may need, so pages without a candidate
+/// skip them (and are parsed once, as before).
+struct GFMCandidates {
+    /// Lines (1-based, ascending) that could be a table's delimiter row: only `|`, `-`, `:`, spaces
+    /// and tabs after any `>` markers, with a `-` and a `|` or `:`.
+    private(set) var delimiterLines: [Int] = []
+    /// A line starts (after up to three spaces) with `[^`.
+    private(set) var hasFootnoteDefinitions = false
+    /// `[^` anywhere.
+    private(set) var hasFootnoteReferences = false
+    /// `~` anywhere.
+    private(set) var hasTilde = false
+    /// `www.`, `://` or `@` anywhere.
+    private(set) var hasAutolinks = false
+    /// `[ ]`, `[x]`, `[X]` or `[!` anywhere.
+    private(set) var hasTasksOrAlerts = false
+
+    init(_ bytes: [UInt8]) {
+        var line = 1
+        var lineStart = true
+        var leading = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x0A:
+                line += 1; lineStart = true; leading = 0
+                index += 1
+                continue
+            case 0x7E: hasTilde = true
+            case 0x40: hasAutolinks = true
+            case 0x3A:
+                if index + 2 < count, bytes[index + 1] == 0x2F, bytes[index + 2] == 0x2F { hasAutolinks = true }
+            case 0x77:
+                if index + 3 < count, bytes[index + 1] == 0x77, bytes[index + 2] == 0x77, bytes[index + 3] == 0x2E { hasAutolinks = true }
+            case 0x5B:
+                if index + 1 < count {
+                    let next = bytes[index + 1]
+                    if next == 0x5E {
+                        hasFootnoteReferences = true
+                        if lineStart, leading < 4 { hasFootnoteDefinitions = true }
+                    } else if next == 0x21 {
+                        hasTasksOrAlerts = true
+                    } else if index + 2 < count, next == 0x20 || next == 0x78 || next == 0x58, bytes[index + 2] == 0x5D {
+                        hasTasksOrAlerts = true
+                    }
+                }
+            default: break
+            }
+            if lineStart {
+                if byte == ASCII.space || byte == ASCII.tab || byte == ASCII.greater {
+                    leading += 1
+                } else {
+                    lineStart = false
+                    if byte == ASCII.pipe || byte == ASCII.dash || byte == ASCII.colon, Self.isDelimiterCandidate(bytes, from: index) {
+                        delimiterLines.append(line)
+                    }
+                }
+            }
+            index += 1
+        }
+    }
+
+    private static func isDelimiterCandidate(_ bytes: [UInt8], from start: Int) -> Bool {
+        var dash = false, separator = false
+        var index = start
+        while index < bytes.count, bytes[index] != 0x0A {
+            switch bytes[index] {
+            case ASCII.dash: dash = true
+            case ASCII.pipe, ASCII.colon: separator = true
+            case ASCII.space, ASCII.tab, 0x0D: break
+            default: return false
+            }
+            index += 1
+        }
+        return dash && separator
+    }
+
+    /// True when no block-level GFM construct needs a second parse.
+    var needsBlockPass: Bool { !delimiterLines.isEmpty || hasFootnoteDefinitions }
+    /// True when some inline or AST pass may apply.
+    var needsTreePass: Bool { hasTilde || hasAutolinks || hasTasksOrAlerts || hasFootnoteReferences || needsBlockPass }
+}
