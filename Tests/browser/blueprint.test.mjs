@@ -219,3 +219,18 @@ test("the developer drawer lists the messages both ways; the status line is a po
   });
   await browser.screenshot(path.join(artifacts, "blueprint-drawer.png"));
 });
+
+test("the page and everything it loads come to under 60 KB on the wire from devkit serve", { timeout: 30000 }, async (t) => {
+  if (site.kind !== "devkit") return t.skip("needs DEVKIT_BIN: the static test server does not compress");
+  await bp.open();
+  const loaded = await bp.inFrame("main", () => browser.execute(() => {
+    const entries = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")];
+    return entries.map((e) => ({ name: e.name, encoded: e.encodedBodySize, decoded: e.decodedBodySize, transfer: e.transferSize }));
+  }));
+  const sum = (key) => loaded.reduce((total, entry) => total + entry[key], 0);
+  console.log(`blueprint: ${loaded.length} files, ${sum("encoded")} bytes of bodies on the wire (${sum("transfer")} with headers), ${sum("decoded")} as written`);
+  assert.ok(loaded.length >= 10, loaded.map((e) => e.name).join("\n"));
+  assert.ok(loaded.some((e) => e.name.endsWith("/assets/calling-extensions.mjs")), "the bridge is counted");
+  assert.ok(sum("transfer") < 60000, `${sum("transfer")} bytes on the wire`);
+  assert.ok(sum("encoded") < sum("decoded"), "devkit serve compressed the text files");
+});

@@ -8,6 +8,7 @@ import ServiceLifecycle
 public struct SiteRoutes: Sendable {
     let site: LiveSite
     let hub: ReloadHub
+    let compressed = CompressedBodies()
 
     /// Routes over a live site and its reload hub.
     public init(site: LiveSite, hub: ReloadHub) {
@@ -62,18 +63,30 @@ public struct SiteRoutes: Sendable {
         return Response(status: .movedPermanently, headers: headers)
     }
 
+    /// The file as the request accepts it: gzipped text when the browser takes gzip, with its own ETag.
     private func respond(_ status: HTTPResponse.Status, _ file: ServedFile, _ request: Request, vary: Bool = false) -> Response {
         var headers = Self.commonHeaders
         headers[.contentType] = file.contentType
-        headers[.eTag] = file.etag
-        if vary { headers[.vary] = "Sec-Fetch-Dest" }
+        var body = file.body
+        var etag = file.etag
+        var varies = vary ? ["Sec-Fetch-Dest"] : []
+        if CompressedBodies.worthCompressing(file) {
+            varies.append("Accept-Encoding")
+            if CompressedBodies.accepts(request.headers[.acceptEncoding]), let gzipped = compressed.gzipped(file) {
+                body = gzipped
+                etag = String(file.etag.dropLast()) + "-gzip\""
+                headers[.contentEncoding] = "gzip"
+            }
+        }
+        headers[.eTag] = etag
+        if !varies.isEmpty { headers[.vary] = varies.joined(separator: ", ") }
         if status == .ok, let tags = request.headers[.ifNoneMatch],
-           tags.split(separator: ",").contains(where: { $0.trimmedWhitespace() == file.etag || $0 == "*" }) {
+           tags.split(separator: ",").contains(where: { $0.trimmedWhitespace() == etag || $0 == "*" }) {
             return Response(status: .notModified, headers: headers)
         }
-        headers[.contentLength] = String(file.body.count)
+        headers[.contentLength] = String(body.count)
         if request.method == .head { return Response(status: status, headers: headers) }
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: file.body)))
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     private func events() async throws -> Response {
