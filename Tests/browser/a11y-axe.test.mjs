@@ -11,7 +11,7 @@ import fs from "node:fs";
 import { Browser } from "./support/webdriver.mjs";
 import { startSite } from "./support/site-server.mjs";
 import { axeSource, axeViolations, expectScheme, schemeArgs, SCHEMES } from "./support/a11y-axe.mjs";
-import { builtTitle, LISTING_PATH, makeListingContent, sitePages } from "./support/a11y-pages.mjs";
+import { builtTitle, LISTING_PATH, makeListingContent, sitePages, SWEEP_ARGS } from "./support/a11y-pages.mjs";
 
 let engine;
 let content;
@@ -26,7 +26,7 @@ before(async () => {
   site = await startSite({ serveArgs: ["--content", content.content, "--links", "warn"] });
   // No skip: if Chromium cannot start, this throws and the suite fails with the reason.
   for (const scheme of SCHEMES) {
-    browsers[scheme] = await Browser.start({ windowSize: [1280, 900], args: [...site.browserArgs, ...schemeArgs(scheme)] });
+    browsers[scheme] = await Browser.start({ windowSize: [1280, 900], args: [...site.browserArgs, ...SWEEP_ARGS, ...schemeArgs(scheme)] });
     await browsers[scheme].setViewportSize(1280, 900);
   }
 });

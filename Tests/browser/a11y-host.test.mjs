@@ -12,6 +12,7 @@ import path from "node:path";
 import { Browser } from "./support/webdriver.mjs";
 import { startSite, repoRoot } from "./support/site-server.mjs";
 import { axeSource, axeViolations, expectScheme, schemeArgs, SCHEMES } from "./support/a11y-axe.mjs";
+import { SWEEP_ARGS } from "./support/a11y-pages.mjs";
 
 const artifacts = path.join(repoRoot, "artifacts");
 const FRAME = "#hubspot-calling-extension-iframe";
@@ -25,7 +26,7 @@ before(async () => {
   site = await startSite({ serveArgs: ["--links", "warn"] }); // broken links are the build's to report
   // No skip: if Chromium cannot start, this throws and the suite fails with the reason.
   for (const scheme of SCHEMES) {
-    browsers[scheme] = await Browser.start({ windowSize: [1280, 900], args: [...site.browserArgs, ...schemeArgs(scheme)] });
+    browsers[scheme] = await Browser.start({ windowSize: [1280, 900], args: [...site.browserArgs, ...SWEEP_ARGS, ...schemeArgs(scheme)] });
     await browsers[scheme].setViewportSize(1280, 900);
   }
 });
@@ -70,7 +71,11 @@ async function duringACall(browser) {
   await browser.execute(() => {
     window.devkitHost.failNextEngagementCreate(true);
     window.devkitHost.failNextEngagementUpdate(true);
+    // HubSpot minimises and shows the panel a few times: the timeline grows past its box.
+    for (let i = 0; i < 12; i++) window.devkitHost.setVisibility({ isMinimized: i % 2 === 0, isHidden: false }); // ends shown
   });
+  await browser.waitFor(() => [...document.querySelectorAll("#timeline-section, #timeline-section *")].some((e) =>
+    e.scrollHeight > e.clientHeight + 1 && /auto|scroll/.test(getComputedStyle(e).overflowY)), { message: "the timeline to scroll" });
   const state = await browser.execute(() => ({
     create: document.getElementById("fail-create").checked,
     update: document.getElementById("fail-update").checked,

@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { Browser } from "./support/webdriver.mjs";
 import { startSite } from "./support/site-server.mjs";
 import { describe, focused, KEY, press, tabThrough } from "./support/a11y-keyboard.mjs";
+import { SWEEP_ARGS } from "./support/a11y-pages.mjs";
 
 let site;
 let browser;
@@ -17,7 +18,7 @@ before(async () => {
   if (!process.env.DEVKIT_BIN) throw new Error("a11y-keyboard.test.mjs needs the dev server: set DEVKIT_BIN (scripts/test does).");
   site = await startSite({ serveArgs: ["--links", "warn"] }); // broken links are the build's to report
   // No skip: if Chromium cannot start, this throws and the suite fails with the reason.
-  browser = await Browser.start({ windowSize: [1280, 900], args: site.browserArgs });
+  browser = await Browser.start({ windowSize: [1280, 900], args: [...site.browserArgs, ...SWEEP_ARGS] });
   await browser.setViewportSize(1280, 900);
 });
 
@@ -130,7 +131,8 @@ test("/setup/ by keyboard: every stop visible, the form filled and checked, snip
 
   // Type a bad width by keyboard: the error is shown and tied to the field.
   await browser.execute(() => document.getElementById("width").focus());
-  await press(browser, [..."\uE003\uE003\uE003abc"]); // three Backspaces, then letters
+  await press(browser, [KEY.CONTROL, "a"]); // select all: the typing replaces the value
+  await press(browser, [..."abc"]);
   const invalid = await browser.waitFor(() => {
     const field = document.getElementById("width");
     const error = document.getElementById("width-error");
@@ -140,9 +142,14 @@ test("/setup/ by keyboard: every stop visible, the form filled and checked, snip
   assert.ok(invalid.text.length > 5, `a message says what is wrong: ${invalid.text}`);
 
   // Fix it by keyboard and copy the override snippet with Enter: the live region says so.
-  await press(browser, [..."\uE003\uE003\uE003420"]);
-  await browser.waitFor(() => !document.getElementById("snippets").hidden, { message: "the snippets to come back" });
-  await browser.execute(() => document.querySelector("#override button.copy").focus());
+  await press(browser, [KEY.CONTROL, "a"]);
+  await press(browser, [..."420"]);
+  assert.equal(await browser.execute(() => document.getElementById("width").value), "420");
+  await browser.waitFor(() => {
+    const button = document.getElementById("snippets").hidden ? null : document.querySelector("#override button.copy");
+    button?.focus();
+    return button && document.activeElement === button;
+  }, { message: "the snippets, back, with a copy button to focus" });
   await press(browser, KEY.ENTER);
   const said = await browser.waitFor(() => document.querySelector('[role="status"][aria-live="polite"]').textContent,
     { message: "the live region to announce the copy" });

@@ -8,7 +8,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { Browser } from "./support/webdriver.mjs";
 import { startSite } from "./support/site-server.mjs";
-import { sitePages } from "./support/a11y-pages.mjs";
+import { sitePages, SWEEP_ARGS } from "./support/a11y-pages.mjs";
 
 let site;
 let browser;
@@ -18,7 +18,7 @@ before(async () => {
   if (!process.env.DEVKIT_BIN) throw new Error("a11y-layout.test.mjs needs the dev server: set DEVKIT_BIN (scripts/test does).");
   site = await startSite({ serveArgs: ["--links", "warn"] }); // broken links are the build's to report
   // No skip: if Chromium cannot start, this throws and the suite fails with the reason.
-  browser = await Browser.start({ windowSize: [320, 800], args: site.browserArgs });
+  browser = await Browser.start({ windowSize: [320, 800], args: [...site.browserArgs, ...SWEEP_ARGS] });
   await browser.setViewportSize(320, 800);
 });
 
@@ -90,7 +90,7 @@ test("prefers-reduced-motion: the guides' transitions are off; without it they r
   const normal = await durations(browser);
   assert.equal(normal.reduce, false);
   assert.ok(normal.copy.some((seconds) => seconds >= 0.1), `a copy button fades its colours: ${normal.copy}`);
-  reduced = await Browser.start({ windowSize: [1024, 800], args: [...site.browserArgs, "--force-prefers-reduced-motion"] });
+  reduced = await Browser.start({ windowSize: [1024, 800], args: [...site.browserArgs, ...SWEEP_ARGS, "--force-prefers-reduced-motion"] });
   const calm = await durations(reduced);
   assert.equal(calm.reduce, true, "the page sees prefers-reduced-motion: reduce");
   assert.ok(calm.copy.every((seconds) => seconds < 0.01), `no transition left: ${calm.copy}`);

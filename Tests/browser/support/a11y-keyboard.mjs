@@ -7,13 +7,15 @@
 import { WebDriverError } from "./webdriver.mjs";
 
 /** WebDriver's codes for the keys the tests press. */
-export const KEY = { TAB: "\uE004", ENTER: "\uE007", ESCAPE: "\uE00C", SHIFT: "\uE008", SPACE: " ", RIGHT: "\uE014", END: "\uE010" };
+export const KEY = { CONTROL: "\uE009", TAB: "\uE004", ENTER: "\uE007", ESCAPE: "\uE00C", SHIFT: "\uE008", SPACE: " ", RIGHT: "\uE014", END: "\uE010" };
 
-/** Presses each key in turn (down and up); `modifiers` are held down around all of them. */
-export async function press(browser, keys, { modifiers = [] } = {}) {
+/** Presses each key in turn (down and up); a leading KEY.CONTROL or KEY.SHIFT is held down around the rest. */
+export async function press(browser, keys) {
+  const list = [].concat(keys);
+  const modifiers = list.length > 1 && [KEY.CONTROL, KEY.SHIFT].includes(list[0]) ? [list.shift()] : [];
   const actions = [];
   for (const key of modifiers) actions.push({ type: "keyDown", value: key });
-  for (const key of [].concat(keys)) actions.push({ type: "keyDown", value: key }, { type: "keyUp", value: key });
+  for (const key of list) actions.push({ type: "keyDown", value: key }, { type: "keyUp", value: key });
   for (const key of [...modifiers].reverse()) actions.push({ type: "keyUp", value: key });
   await browser.command("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions }] });
   await browser.command("DELETE", "/actions");

@@ -15,6 +15,13 @@ const NOT_PAGES = new Set(["assets"]);
 const STATEFUL = new Set(["/host/"]);
 export const MISSING_PAGE = "/no-such-page/"; // answered with the site's 404 page
 
+/**
+ * Chromium arguments for tests that visit many pages of `devkit serve`: without the back/forward cache.
+ * A cached page keeps its live-reload EventSource open, and with six such sockets (Chromium's limit per
+ * host) the next page waits about a minute for one to close.
+ */
+export const SWEEP_ARGS = ["--disable-features=BackForwardCache"];
+
 /** The built site (DEVKIT_SITE_DIR); a clear error without it. */
 export function builtSite() {
   const dir = process.env.DEVKIT_SITE_DIR;
