@@ -23,6 +23,9 @@ final class SimulatorServer: Sendable {
 
     /// Builds the site and starts listening; `port` 0 picks a free one.
     static func start(options: BuildOptions, home: DevkitHome, port: Int) async throws(CheckError) -> SimulatorServer {
+        guard FileManager.default.fileExists(atPath: options.siteDirectory.appendingPathComponent("host/index.html").path) else {
+            throw .simulatorUnavailable("\(options.siteDirectory.path) has no host/index.html; point --root or --site at a Calling DevKit checkout")
+        }
         // Only site/ matters here (templates and the static folders): the guides are left out, so
         // a page being written, or a broken link in one, says nothing about a widget.
         let noGuides = FileManager.default.temporaryDirectory.appendingPathComponent("devkit-check-\(UUID().uuidString)")
@@ -42,9 +45,6 @@ final class SimulatorServer: Sendable {
         guard report.succeeded else {
             let errors = report.diagnostics.filter { $0.severity == .error }.map(\.description)
             throw .simulatorUnavailable("the site does not build:\n" + errors.joined(separator: "\n"))
-        }
-        guard FileManager.default.fileExists(atPath: options.siteDirectory.appendingPathComponent("host/index.html").path) else {
-            throw .simulatorUnavailable("\(options.siteDirectory.path) has no host/index.html; point --root or --site at a Calling DevKit checkout")
         }
         let chosen: Int
         do {

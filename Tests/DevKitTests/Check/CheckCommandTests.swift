@@ -37,6 +37,21 @@ import Testing
         #expect(result.standardError.hasPrefix("/nonexistent/steps.yml:1:1: error: cannot read the steps file"))
     }
 
+    @Test func fromAFolderWithoutASiteItServesTheCheckoutItWasBuiltIn() throws {
+        let folder = try TemporaryDirectory()
+        let home = try TemporaryDirectory()
+        let port = try ListeningSocket.closedPort()
+        let result = try ChildProcess.run(DevkitProcess.executable, ["check", "https://localhost:\(port)/", "--scenario", "handshake"],
+                                          in: folder.url, environment: ProcessInfo.processInfo.environment.merging(
+                                              ["DEVKIT_HOME": home.url.path, "NO_COLOR": "1"]) { _, new in new })
+        #expect(result.status == 1, "\(result.standardError)") // served, then nothing to check: not 69
+        #expect(result.standardOutput.contains("SKIPPED handshake"))
+        let elsewhere = try ChildProcess.run(DevkitProcess.executable, ["check", "https://localhost:\(port)/", "--root", folder.url.path],
+                                             environment: ["DEVKIT_HOME": home.url.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""])
+        #expect(elsewhere.status == 69)
+        #expect(elsewhere.standardError.contains("has no host/index.html; point --root or --site at a Calling DevKit checkout"), "\(elsewhere.standardError)")
+    }
+
     @Test func withoutChromedriverOnThePathItExits69NamingThePackages() throws {
         let folder = try TemporaryDirectory()
         let result = try CheckProcess.run(["https://localhost:3000/"], environment: ["PATH": folder.url.path, "CHROMEDRIVER": "", "CHROMIUM": ""])
