@@ -29,7 +29,7 @@ public struct MarkdownRenderer: Sendable {
         links.reserveCapacity(collected.links.count)
         for node in collected.links {
             let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            let position = parsed.originalPosition(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+            let position = parsed.position(of: node)
             let link = MarkdownLink(
                 destination: destination,
                 line: position.line,
@@ -51,7 +51,7 @@ public struct MarkdownRenderer: Sendable {
                 level: Int(cmark_node_get_heading_level(node)),
                 text: text,
                 anchor: slugger.slug(for: text),
-                line: parsed.originalPosition(line: Int(cmark_node_get_start_line(node)), column: 1).line
+                line: parsed.position(of: node).line
             )
             headings.append(heading)
             if decoratesBlocks { Self.replace(node, withAnchored: heading) }

@@ -12,9 +12,12 @@ enum ExtendedAutolinks {
         var previous: UInt8?
     }
 
-    static func apply(to root: OpaquePointer) {
+    /// Links the text under `root`; returns each new link with the line and column of its text node
+    /// (libcmark has no setter for positions).
+    @discardableResult
+    static func apply(to root: OpaquePointer) -> [(link: OpaquePointer, line: Int, column: Int)] {
         var candidates: [Candidate] = []
-        guard let iterator = cmark_iter_new(root) else { return }
+        guard let iterator = cmark_iter_new(root) else { return [] }
         var linkDepth = 0
         var depth = 0
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
@@ -40,7 +43,9 @@ enum ExtendedAutolinks {
             }
         }
         cmark_iter_free(iterator)
-        for candidate in candidates { link(candidate) }
+        var created: [(link: OpaquePointer, line: Int, column: Int)] = []
+        for candidate in candidates { link(candidate, into: &created) }
+        return created
     }
 
     /// The source character just before `node` as far as the `www.` rule cares; nil at the start.
@@ -63,7 +68,7 @@ enum ExtendedAutolinks {
         }
     }
 
-    private static func link(_ candidate: Candidate) {
+    private static func link(_ candidate: Candidate, into created: inout [(link: OpaquePointer, line: Int, column: Int)]) {
         let bytes = Array(CmarkNode.literal(candidate.node).utf8)
         var pieces: [(text: Range<Int>, url: String?)] = []
         var pending = 0
@@ -95,10 +100,13 @@ enum ExtendedAutolinks {
             if piece.url == nil { output += emails(bytes, in: piece.text) } else { output.append(piece) }
         }
         guard output.contains(where: { $0.url != nil }) else { return }
+        let line = Int(cmark_node_get_start_line(candidate.node)), column = Int(cmark_node_get_start_column(candidate.node))
         for piece in output {
             let text = String(decoding: bytes[piece.text], as: UTF8.self)
             let node = piece.url.map { CmarkNode.link(url: $0, text: text) } ?? CmarkNode.text(text)
-            if let node { cmark_node_insert_before(candidate.node, node) }
+            guard let node else { continue }
+            cmark_node_insert_before(candidate.node, node)
+            if piece.url != nil { created.append((node, line, column + piece.text.lowerBound)) }
         }
         CmarkNode.remove(candidate.node)
     }

@@ -11,6 +11,8 @@ struct GFMDocument {
     private let columnShifts: [Int: Int]
     /// Footnote anchors written into the page (`fn-…`, `fnref-…`).
     private(set) var footnoteAnchors: [String] = []
+    /// Where the links the passes made stand (libcmark cannot store a position on a new node).
+    private var madePositions: [OpaquePointer: (line: Int, column: Int)] = [:]
     /// Task list sentinels to swap for checkboxes in the rendered HTML.
     private(set) var taskItems = TaskListItems.Found()
 
@@ -46,7 +48,9 @@ struct GFMDocument {
         let trees = [root] + definitions.contents.sorted { cmark_node_get_start_line($0) < cmark_node_get_start_line($1) }
         for tree in trees {
             if candidates.hasFootnoteReferences, !definitions.isEmpty { references.replace(in: tree) }
-            if candidates.hasAutolinks { ExtendedAutolinks.apply(to: tree) }
+            if candidates.hasAutolinks {
+                for made in ExtendedAutolinks.apply(to: tree) { madePositions[made.link] = (made.line, made.column) }
+            }
             if candidates.hasTilde { Strikethrough.apply(to: tree) }
         }
         if candidates.hasTasksOrAlerts {
@@ -60,6 +64,12 @@ struct GFMDocument {
         bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT) }
         }
+    }
+
+    /// The line and column in the page's Markdown where `node` starts.
+    func position(of node: OpaquePointer) -> (line: Int, column: Int) {
+        if let made = madePositions[node] { return originalPosition(line: made.line, column: made.column) }
+        return originalPosition(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
     }
 
     /// The line and column in the page's Markdown of a position libcmark reports in the parsed text.
