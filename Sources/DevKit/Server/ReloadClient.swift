@@ -22,7 +22,7 @@ enum ReloadClient {
       "use strict";
       const script = document.currentScript;
       const generation = Number(script && script.dataset.generation);
-      const events = new EventSource("/__devkit/reload");
+      let events = null;
       let overlay = null;
 
       function show(errors) {
@@ -56,13 +56,27 @@ enum ReloadClient {
         overlay.appendChild(hint);
       }
 
-      events.addEventListener("hello", (event) => {
-        const status = JSON.parse(event.data);
-        if (!status.errors.length && status.generation !== generation) location.reload();
-        else show(status.errors);
+      function connect() {
+        events = new EventSource("/__devkit/reload");
+        events.addEventListener("hello", (event) => {
+          const status = JSON.parse(event.data);
+          if (!status.errors.length && status.generation !== generation) location.reload();
+          else show(status.errors);
+        });
+        events.addEventListener("reload", () => location.reload());
+        events.addEventListener("errors", (event) => show(JSON.parse(event.data).errors));
+      }
+
+      // A page kept in the back/forward cache would hold its stream open, and browsers allow six
+      // connections per host: close it on the way out, and reconnect (hello reloads if stale) on return.
+      addEventListener("pagehide", () => {
+        if (events) events.close();
+        events = null;
       });
-      events.addEventListener("reload", () => location.reload());
-      events.addEventListener("errors", (event) => show(JSON.parse(event.data).errors));
+      addEventListener("pageshow", (event) => {
+        if (event.persisted || !events) connect();
+      });
+      connect();
     })();
     """#
 }
