@@ -29,10 +29,15 @@ struct GFMDocument {
             let found = GFMBlockPlan(document: root, lines: lines, candidates: candidates)
             if !found.isEmpty {
                 let rewritten = found.rewrittenSource(lines)
-                cmark_node_free(root)
-                root = Self.parse(rewritten.bytes)
-                preludeLines = rewritten.preludeLines
-                plan = found
+                let second = Self.parse(rewritten.bytes)
+                if TableBuilder.build(found, in: second, preludeLines: rewritten.preludeLines) {
+                    cmark_node_free(root)
+                    root = second
+                    preludeLines = rewritten.preludeLines
+                    plan = found
+                } else {
+                    cmark_node_free(second)
+                }
             }
         }
         self.root = root
@@ -42,7 +47,6 @@ struct GFMDocument {
         defer { shield.restore(in: root) }
         guard candidates.needsTreePass else { return }
 
-        if let plan { TableBuilder.build(plan, in: root, preludeLines: preludeLines) }
         let definitions = FootnoteDefinitions.collect(in: root, lines: plan?.footnoteLines ?? [:], preludeLines: preludeLines)
         var references = FootnoteReferences(definedLabels: definitions.labels, anchorLabel: definitions.written)
         let trees = [root] + definitions.contents.sorted { cmark_node_get_start_line($0) < cmark_node_get_start_line($1) }

@@ -4,7 +4,9 @@ import CCmark
 /// nodes that write the table as cmark-gfm does, and each cell takes the inlines libcmark parsed
 /// from that cell's paragraph ahead of the document.
 enum TableBuilder {
-    static func build(_ plan: GFMBlockPlan, in root: OpaquePointer, preludeLines: Int) {
+    /// Builds every table; false (and nothing changed) when the second parse is not shaped as planned.
+    @discardableResult
+    static func build(_ plan: GFMBlockPlan, in root: OpaquePointer, preludeLines: Int) -> Bool {
         var cellParagraphs: [OpaquePointer] = []
         cellParagraphs.reserveCapacity(plan.cells.count)
         var child = cmark_node_first_child(root)
@@ -12,10 +14,12 @@ enum TableBuilder {
             child = cmark_node_next(node)
             cellParagraphs.append(node)
         }
-        guard cellParagraphs.count == plan.cells.count else { return }
+        guard cellParagraphs.count == plan.cells.count,
+              cellParagraphs.allSatisfy({ cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH }) else { return false }
 
         var placeholders: [Int: OpaquePointer] = [:]
         collectPlaceholders(in: root, preludeLines: preludeLines, into: &placeholders)
+        guard plan.tables.allSatisfy({ placeholders[$0.firstLine] != nil }) else { return false }
         for table in plan.tables {
             guard let first = placeholders[table.firstLine], let node = tableNode(table, cells: cellParagraphs) else { continue }
             cmark_node_replace(first, node)
@@ -25,6 +29,7 @@ enum TableBuilder {
             }
         }
         for paragraph in cellParagraphs { CmarkNode.remove(paragraph) }
+        return true
     }
 
     private static func collectPlaceholders(in root: OpaquePointer, preludeLines: Int, into found: inout [Int: OpaquePointer]) {
