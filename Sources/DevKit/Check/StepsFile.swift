@@ -52,7 +52,7 @@ public enum StepsFile {
             do {
                 root = try Yams.compose(yaml: text)
             } catch let error as YamlError {
-                diagnostics.append(Self.diagnostic(for: error, path: path))
+                diagnostics.append(YAMLMapping.diagnostic(for: error, path: path))
                 return []
             } catch {
                 diagnostics.append(Diagnostic(path: path, message: "malformed YAML: \(error)"))
@@ -356,19 +356,6 @@ public enum StepsFile {
                 row = b.isEmpty ? [i] : next
             }
             return row[b.count]
-        }
-
-        static func diagnostic(for error: YamlError, path: String) -> Diagnostic {
-            switch error {
-            case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-                let detail = context.map { "\(problem) \($0.text)" } ?? problem
-                return Diagnostic(path: path, line: mark.line, column: mark.column, message: "malformed YAML: \(detail)")
-            case let .duplicatedKeysInMapping(duplicates, context):
-                return Diagnostic(path: path, line: context.mark.line, column: context.mark.column,
-                                  message: "malformed YAML: duplicate key \(duplicates.joined(separator: ", "))")
-            default:
-                return Diagnostic(path: path, message: "malformed YAML: \(error)")
-            }
         }
     }
 }

@@ -49,7 +49,8 @@ enum YAMLMapping {
         }
     }
 
-    private static func diagnostic(for error: YamlError, path: String, firstLine: Int) -> Diagnostic {
+    /// A Yams error as a diagnostic at its place in the file (`firstLine`: where the YAML starts).
+    static func diagnostic(for error: YamlError, path: String, firstLine: Int = 1) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
