@@ -158,3 +158,18 @@ test("SET_WIDGET_URL from the host moves the destination to its top-level iFrame
   ]);
   assert.deepEqual(t.inbox().map((m) => m.type), ["SYNC_ACK"], "not an unknown type");
 });
+
+test("a SYNC with no hostUrl, in a page with no referrer, is ignored with a warning; a later one is answered", async () => {
+  const t = setup({ referrer: "" });
+  const ready = [];
+  new t.CallingExtensions({ eventHandlers: { onReady: (data) => ready.push(data) } });
+  t.send({ type: "SYNC" });
+  await t.world.settle();
+  assert.deepEqual(t.inbox(), []);
+  assert.deepEqual(ready, []);
+  assert.ok(t.widget.lines("warn").some((w) => /SYNC without hostUrl ignored/.test(w)));
+  t.sync();
+  await t.world.settle();
+  assert.deepEqual(t.inbox().map((m) => m.type), ["SYNC_ACK"]);
+  assert.equal(ready.length, 1);
+});

@@ -56,7 +56,7 @@ function hostPage(world, widget) {
   widget.parent = world.handle(widget, host);
   const context = loadBridge(host);
   for (const script of inlineScripts("sdk-host.html")) vm.runInContext(script, context);
-  return { host, iframe: host.document.iframes[0], log: () => plain(host.hostLog).map((m) => m.type) };
+  return { host, context, iframe: host.document.iframes[0], log: () => plain(host.hostLog).map((m) => m.type) };
 }
 
 async function runCall(world, page, widgetEvents) {
@@ -81,6 +81,22 @@ test("IFrameManager (host side) frames the widget as the SDK does, and checks it
     /iFrameOptions is missing height, hostElementSelector/);
   assert.throws(() => new IFrameManager({ onMessageHandler() {}, iFrameOptions: { src: "x", width: 1, height: 1, hostElementSelector: "#nope" } }),
     /hostElement not found. Selector - #nope/);
+});
+
+test("IFrameManager starts a new handshake on every load and forgets the SYNCs of the page before", async () => {
+  const world = createWorld();
+  const widget = world.window("widget", WIDGET, { referrer: HOST + "/" });
+  const page = hostPage(world, widget);
+  page.iframe.fire("load"); // nobody answers: SYNC is repeated
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  const manager = vm.runInContext("manager", page.context);
+  const firstRound = Object.keys(manager.channel.callbacks);
+  assert.ok(firstRound.length >= 2, "SYNC repeated until answered");
+  page.iframe.fire("load"); // the widget reloaded
+  const secondRound = Object.keys(manager.channel.callbacks);
+  assert.ok(firstRound.every((id) => !secondRound.includes(id)), "the first page's callbacks are gone");
+  manager.remove(); // stops the repeats
+  assert.equal(page.host.document.element.children.length, 0);
 });
 
 test("a widget page written for the CDN bundle (window.default) runs unchanged", async () => {

@@ -61,20 +61,10 @@ const HANDLER_NAMES = Object.fromEntries(
 /** Every callEndStatus value HubSpot accepts; the SDK has constants for the first five only. */
 const CALL_END_STATUSES = ["COMPLETED", "FAILED", "CANCELED", "BUSY", "NO_ANSWER", "REJECTED", "MISSED"];
 
-const callStatus = {
-  INTERNAL_CONNECTING: "CONNECTING",
-  INTERNAL_CALLING_CRM_USER: "CALLING_CRM_USER",
-  INTERNAL_IN_PROGRESS: "IN_PROGRESS",
-  INTERNAL_CANCELED: "CANCELED",
-  INTERNAL_FAILED: "FAILED",
-  INTERNAL_BUSY: "BUSY",
-  INTERNAL_NO_ANSWER: "NO_ANSWER",
-  INTERNAL_COMPLETED: "COMPLETED",
-  INTERNAL_ENDING: "ENDING",
-  INTERNAL_QUEUED: "QUEUED",
-  INTERNAL_RINGING: "RINGING",
-};
-const pickStatuses = (...names) => Object.fromEntries(names.map((name) => [name, callStatus[name]]));
+/** The SDK's call statuses: INTERNAL_CONNECTING -> "CONNECTING", and so on. */
+const statusesNamed = (...values) => Object.fromEntries(values.map((value) => ["INTERNAL_" + value, value]));
+const callStatus = statusesNamed("CONNECTING", "CALLING_CRM_USER", "IN_PROGRESS", "CANCELED", "FAILED", "BUSY",
+  "NO_ANSWER", "COMPLETED", "ENDING", "QUEUED", "RINGING");
 
 /** The SDK's Constants export, exactly: nothing more, nothing less. */
 const Constants = {
@@ -85,10 +75,10 @@ const Constants = {
   messageHandlerNames: HANDLER_NAMES,
   errorType: { UNKNOWN_MESSAGE_TYPE: "UNKNOWN_MESSAGE_TYPE" },
   callStatus,
-  callRingingStatus: pickStatuses("INTERNAL_QUEUED", "INTERNAL_RINGING", "INTERNAL_CONNECTING", "INTERNAL_CALLING_CRM_USER"),
-  callInProgressStatus: pickStatuses("INTERNAL_IN_PROGRESS"),
-  callEndingStatus: pickStatuses("INTERNAL_ENDING"),
-  callEndStatus: pickStatuses("INTERNAL_COMPLETED", "INTERNAL_FAILED", "INTERNAL_CANCELED", "INTERNAL_BUSY", "INTERNAL_NO_ANSWER"),
+  callRingingStatus: statusesNamed("QUEUED", "RINGING", "CONNECTING", "CALLING_CRM_USER"),
+  callInProgressStatus: statusesNamed("IN_PROGRESS"),
+  callEndingStatus: statusesNamed("ENDING"),
+  callEndStatus: statusesNamed("COMPLETED", "FAILED", "CANCELED", "BUSY", "NO_ANSWER"),
   CONTACT: "CONTACT",
   COMPANY: "COMPANY",
   callerIdTypes: { CONTACT: "CONTACT", COMPANY: "COMPANY" },
@@ -217,8 +207,8 @@ class IFrameManager {
       this.iFrame = null;
       this.channel = new Channel(Object.assign(link, {
         target: win.parent,
-        // Until SYNC brings hostUrl, the host is whoever loaded this page.
-        origin: originOf(win.document.referrer, win.location.href),
+        // Until SYNC brings hostUrl, the host is whoever loaded this page (nobody, without a referrer).
+        origin: originOf(win.document.referrer),
         onSync: (message, event) => this.answerSync(message, event),
       }));
     }
@@ -255,19 +245,30 @@ class IFrameManager {
     const round = ++this.syncRound;
     const startedAt = Date.now();
     this.channel.ready = false;
+    this.forgetSyncs();
     const sendSync = () => {
       if (round !== this.syncRound || !this.iFrame || this.channel.ready) return;
       if (Date.now() - startedAt > SYNC_TIMEOUT_MS) {
         this.onMessageHandler({ type: TYPE.SYNC_ACK_FAILED });
         return;
       }
-      this.channel.send({ type: TYPE.SYNC, hostUrl: originOf(win.location.href) }, (reply) => this.syncAcknowledged(reply));
+      const sync = this.channel.send({ type: TYPE.SYNC, hostUrl: originOf(win.location.href) }, (reply) => {
+        if (round === this.syncRound) this.syncAcknowledged(reply); // not an answer to the page before a reload
+      });
+      this.syncIds.push(sync.messageId);
       win.setTimeout(sendSync, SYNC_INTERVAL_MS);
     };
     sendSync();
   }
 
+  /** Drops the reply callbacks of the SYNCs sent so far: one answer is enough. */
+  forgetSyncs() {
+    for (const id of this.syncIds || []) delete this.channel.callbacks[id];
+    this.syncIds = [];
+  }
+
   syncAcknowledged(reply) {
+    this.forgetSyncs();
     const iFrameUrl = reply.iFrameUrl;
     if (iFrameUrl) this.channel.origin = originOf(iFrameUrl);
     this.channel.ready = true;
@@ -278,10 +279,15 @@ class IFrameManager {
   /** Widget mode: the first SYNC only, answered with itself turned into a SYNC_ACK; then READY. */
   answerSync(sync, event) {
     const channel = this.channel;
-    if (channel.ready) return;
-    channel.ready = true;
     const hostUrl = sync.hostUrl;
-    if (hostUrl) channel.origin = originOf(hostUrl);
+    const origin = hostUrl ? originOf(hostUrl) : channel.origin;
+    if (channel.ready) return;
+    if (!origin) {
+      console.warn(PREFIX, "SYNC without hostUrl ignored.");
+      return;
+    }
+    channel.ready = true;
+    channel.origin = origin;
     if (channel.origin !== event.origin) {
       console.warn(PREFIX, "SYNC from " + event.origin + " has hostUrl " + hostUrl + "; messages go to " + channel.origin + ".");
     }
