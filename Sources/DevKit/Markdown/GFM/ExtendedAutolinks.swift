@@ -1,3 +1,4 @@
+import Foundation
 import CCmark
 
 /// GFM's extended autolinks on text nodes, following cmark-gfm's autolink extension: `www.` after
@@ -31,12 +32,14 @@ enum ExtendedAutolinks {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 linkDepth += event == CMARK_EVENT_ENTER ? 1 : -1
             case CMARK_NODE_TEXT where event == CMARK_EVENT_ENTER && linkDepth == 0:
-                let literal = CmarkNode.literal(node)
-                if literal.utf8.contains(where: { $0 == 0x40 || $0 == 0x3A || $0 == 0x77 }) {
+                guard let literal = cmark_node_get_literal(node) else { continue }
+                if strchr(literal, 0x40) != nil || strstr(literal, "://") != nil || strstr(literal, "www.") != nil {
                     candidates.append(Candidate(node: node, depth: depth, previous: boundary(before: node)))
                 }
-                for byte in literal.utf8 {
-                    if byte == 0x5B { depth += 1 } else if byte == 0x5D, depth > 0 { depth -= 1 }
+                var bracket = strpbrk(literal, "[]")
+                while let found = bracket {
+                    if found.pointee == 0x5B { depth += 1 } else if depth > 0 { depth -= 1 }
+                    bracket = strpbrk(found + 1, "[]")
                 }
             default:
                 break

@@ -29,9 +29,11 @@ struct GFMCandidates {
                 index += 1
                 continue
             case 0x7E: hasTilde = true
-            case 0x40: hasAutolinks = true
+            case 0x40:
+                if !hasAutolinks, Self.mayBeEmail(bytes, at: index) { hasAutolinks = true }
             case 0x3A:
-                if index + 2 < count, bytes[index + 1] == 0x2F, bytes[index + 2] == 0x2F { hasAutolinks = true }
+                if !hasAutolinks, index + 2 < count, bytes[index + 1] == 0x2F, bytes[index + 2] == 0x2F,
+                   Self.mayBeBareURL(bytes, colon: index) { hasAutolinks = true }
             case 0x77:
                 if index + 3 < count, bytes[index + 1] == 0x77, bytes[index + 2] == 0x77, bytes[index + 3] == 0x2E { hasAutolinks = true }
             case 0x5B:
@@ -59,6 +61,30 @@ struct GFMCandidates {
                 }
             }
             index += 1
+        }
+    }
+
+    /// `x@y.z`-like: an address character before, and a dot in the word after.
+    private static func mayBeEmail(_ bytes: [UInt8], at index: Int) -> Bool {
+        guard index > 0, ASCII.isAlnum(bytes[index - 1]) || bytes[index - 1] == 0x2E || bytes[index - 1] == 0x2D || bytes[index - 1] == 0x5F else { return false }
+        var next = index + 1
+        while next < bytes.count, ASCII.isAlnum(bytes[next]) || bytes[next] == 0x2D || bytes[next] == 0x5F || bytes[next] == 0x2E {
+            if bytes[next] == 0x2E { return true }
+            next += 1
+        }
+        return false
+    }
+
+    /// `scheme://` not written as `<scheme://…>`, `](scheme://…)` or an HTML attribute value.
+    private static func mayBeBareURL(_ bytes: [UInt8], colon: Int) -> Bool {
+        var start = colon
+        while start > 0, ASCII.isAlpha(bytes[start - 1]) { start -= 1 }
+        guard start < colon, start > 0 else { return start < colon }
+        switch bytes[start - 1] {
+        case ASCII.less, 0x3D: return false
+        case 0x22, 0x27: return !(start >= 2 && bytes[start - 2] == 0x3D)
+        case 0x28: return !(start >= 2 && bytes[start - 2] == 0x5D)
+        default: return true
         }
     }
 
