@@ -94,8 +94,8 @@ public struct DevServer: Sendable {
         var applications: [any Service] = []
         let base = configuration.options.baseURL.path
         let printer = print
-        // The override snippets of the banner come from the setup page's description, when it is there.
-        let spec = try? SettingsSpec.load(siteDirectory: configuration.options.siteDirectory)
+        // The override snippets of the banner come from the setup page's description, when the site has one.
+        let spec = Self.settingsSpec(options: configuration.options)
         applications.append(try Self.buildApplication(site: site, hub: hub, host: configuration.host, port: port, tls: tls) { channel in
             let bound = channel.localAddress?.port ?? port
             printer(Self.banner(port: bound, base: base, alsoIPv6: configuration.host == "127.0.0.1" && PortProbe.ipv6Available, spec: spec))
@@ -158,6 +158,21 @@ public struct DevServer: Sendable {
         return configuration
     }
 
+    /// The site's settings description, if it has one; a broken one is a printed warning, not a stop.
+    static func settingsSpec(options: BuildOptions) -> SettingsSpec? {
+        let file = options.siteDirectory.appendingPathComponent(SettingsSpec.relativePath)
+        guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+        do {
+            return try SettingsSpec.load(siteDirectory: options.siteDirectory, displayPath: options.displayPath(file))
+        } catch var diagnostic as Diagnostic {
+            diagnostic.severity = .warning
+            print(diagnostic.description)
+        } catch {
+            print("warning: \(error)")
+        }
+        return nil
+    }
+
     static func banner(port: Int, base: String, alsoIPv6: Bool, spec: SettingsSpec?) -> String {
         let root = "https://localhost:\(port)\(base)"
         var lines = ["Serving \(root) (also https://127.0.0.1:\(port)\(base)\(alsoIPv6 ? " and https://[::1]:\(port)\(base)" : ""))"]
@@ -180,7 +195,7 @@ public struct DevServer: Sendable {
                 "    " + Snippets.callingExtensions(settings),
             ]
         }
-        if port != 9025 { lines.append("  Note: HubSpot's local mode always loads port 9025; on port \(port) use the second snippet.") }
+        if port != 9025 && spec != nil { lines.append("  Note: HubSpot's local mode always loads port 9025; on port \(port) use the second snippet.") }
         return lines.joined(separator: "\n")
     }
 

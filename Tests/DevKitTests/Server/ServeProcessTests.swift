@@ -22,12 +22,25 @@ import Testing
     @Test func startupPrintsTheURLsAndBothOverrideSnippets() throws {
         let temporary = try TemporaryDirectory()
         let root = try temporary.copy(fixture: "basic")
+        let setup = root.appendingPathComponent("site/setup")
+        try FileManager.default.createDirectory(at: setup, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Fixtures.projectRoot.appendingPathComponent("site/setup/calling-settings.json"),
+                                         to: setup.appendingPathComponent("calling-settings.json"))
         let server = try ServerProcess(arguments: ["--root", root.path, "--no-watch"], home: temporary.url.appendingPathComponent("home"))
         try server.waitForOutput(matching: "LocalSettings:Calling:CallingExtensions")
         #expect(server.printed.contains("localStorage.setItem(\"LocalSettings:Calling:installDemoWidget\", \"local\");"))
         #expect(server.printed.contains("Host simulator  https://localhost:\(server.port)/host/"))
         let keyMode = try FileManager.default.attributesOfItem(atPath: server.home.appendingPathComponent("ca-key.pem").path)[.posixPermissions] as? Int
         #expect(keyMode == 0o600)
+    }
+
+    @Test func aBrokenSettingsDescriptionIsAWarningNotASilence() throws {
+        let temporary = try TemporaryDirectory()
+        let root = try temporary.copy(fixture: "basic")
+        _ = try temporary.write("basic/site/setup/calling-settings.json", "{ \"keys\": 1 }")
+        let server = try ServerProcess(arguments: ["--root", root.path, "--no-watch"], home: temporary.url.appendingPathComponent("home"))
+        try server.waitForOutput(matching: "calling-settings.json:1:1: warning: not a valid settings description")
+        #expect(!server.printed.contains("LocalSettings:Calling:CallingExtensions"))
     }
 
     @Test func editsReloadTheBrowserAndErrorsShowThenClear() throws {
