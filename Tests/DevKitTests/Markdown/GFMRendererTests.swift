@@ -85,3 +85,12 @@ import Testing
         #expect(html == "<p>~~not struck~~ and [^1] and <code>\\~</code></p>\n")
     }
 }
+
+extension GFMRendererTests {
+    @Test func headingsAndDefinitionLinksKeepTheirSourcePositions() {
+        let source = "| a |\n|---|\n| b |\n\n## After the table\n\nText[^n].\n\n[^long-label]: x\n[^n]: See [here](h.md).\n"
+        let result = renderer.render(source)
+        #expect(result.headings.map(\.line) == [5])
+        #expect(result.links == [MarkdownLink(destination: "h.md", line: 10, column: 11, isImage: false)])
+    }
+}

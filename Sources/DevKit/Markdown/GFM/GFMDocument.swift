@@ -78,7 +78,7 @@ struct GFMDocument {
 
     /// The line and column in the page's Markdown of a position libcmark reports in the parsed text.
     func originalPosition(line: Int, column: Int) -> (line: Int, column: Int) {
-        guard preludeLines > 0 || !columnShifts.isEmpty else { return (line, column) }
+        guard line >= 1, preludeLines > 0 || !columnShifts.isEmpty else { return (line, column) }
         if line <= preludeLines {
             let index = (line - 1) / 2
             guard index < cellOrigins.count else { return (line, column) }
