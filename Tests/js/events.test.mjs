@@ -2,34 +2,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { setup, recorder, HOST_ORIGIN } from "./support/fake-window.mjs";
+import { CONSTANTS } from "./fixtures/sdk-0.9.6.mjs";
 
-// The table of PROTOCOL.md, written out by hand (the bridge derives its own).
-const hostEvents = {
-  DIAL_NUMBER: "onDialNumber",
-  ENGAGEMENT_CREATED: "onEngagementCreated",
-  CREATE_ENGAGEMENT_SUCCEEDED: "onCreateEngagementSucceeded",
-  CREATE_ENGAGEMENT_FAILED: "onCreateEngagementFailed",
-  UPDATE_ENGAGEMENT_SUCCEEDED: "onUpdateEngagementSucceeded",
-  UPDATE_ENGAGEMENT_FAILED: "onUpdateEngagementFailed",
-  FINALIZE_ENGAGEMENT_SUCCEEDED: "onFinalizeEngagementSucceeded",
-  FINALIZE_ENGAGEMENT_FAILED: "onFinalizeEngagementFailed",
-  PUBLISH_TO_CHANNEL_SUCCEEDED: "onPublishToChannelSucceeded",
-  PUBLISH_TO_CHANNEL_FAILED: "onPublishToChannelFailed",
-  CALLER_ID_MATCH_SUCCEEDED: "onCallerIdMatchSucceeded",
-  CALLER_ID_MATCH_FAILED: "onCallerIdMatchFailed",
-  INITIATE_CALL_ID_SUCCEEDED: "onInitiateCallIdSucceeded",
-  INITIATE_CALL_ID_FAILED: "onInitiateCallIdFailed",
-  NAVIGATE_TO_RECORD_FAILED: "onNavigateToRecordFailed",
-  SET_WIDGET_URL_FAILED: "onSetWidgetUrlFailed",
-  VISIBILITY_CHANGED: "onVisibilityChanged",
-  END_CALL: "onEndCall",
-  SET_CALL_STATE: "onSetCallState",
-  READY: "onReady",
-  FAILED: "onFailed",
-};
+// The SDK's host -> widget table, as recorded in fixtures/sdk-0.9.6.mjs (the bridge derives its own).
+const hostEvents = CONSTANTS.messageHandlerNames;
 const handlerNames = Object.values(hostEvents);
 
-test("the bridge's host -> widget table is PROTOCOL.md's table", () => {
+test("the bridge's host -> widget table is the SDK's", () => {
   const t = setup();
   assert.deepEqual({ ...t.CallingExtensions.protocol.hostToWidget }, hostEvents);
   assert.deepEqual({ ...t.Constants.messageHandlerNames }, hostEvents);

@@ -504,7 +504,7 @@ test("the page shows the same demo snippets as installDemoWidgetSnippet", () => 
   assert.equal(unescape(remove[1]), removeSnippet());
 });
 
-test("the page uses only relative URLs and loads setup.js as a module", () => {
+test("the page uses only relative URLs and loads its entry module, main.mjs", () => {
   const html = readFileSync(pageUrl, "utf8");
   const urls = [...html.matchAll(/\s(?:href|src|action)="([^"]*)"/g)].map((m) => m[1]);
   assert.ok(urls.length >= 8);
@@ -515,7 +515,7 @@ test("the page uses only relative URLs and loads setup.js as a module", () => {
   assert.ok(urls.includes("../"));
   assert.ok(urls.includes("../widget/"));
   assert.ok(urls.includes("../host/"));
-  assert.match(html, /<script type="module" src="setup\.js"><\/script>/);
+  assert.match(html, /<script type="module" src="main\.mjs"><\/script>/);
   for (const id of ["settings-form", "name", "url", "width", "height", "isReady", "supportsCustomObjects",
     "name-error", "url-error", "width-error", "height-error", "invalid", "snippets", "override",
     "remove-override", "api", "payload", "devkit-command"]) {
@@ -543,4 +543,12 @@ test("the recording and channel-connection requests send their bodies to their o
 test("the page's form has a control for every field of calling-settings.json", () => {
   const html = readFileSync(pageUrl, "utf8");
   for (const name of SETTINGS_KEYS) assert.match(html, new RegExp(`name="${name}"`), name);
+});
+
+test("setup.js does nothing on import; main.mjs is the page's only entry and touches the document", () => {
+  const generators = readFileSync(new URL("../../site/setup/setup.js", import.meta.url), "utf8");
+  assert.doesNotMatch(generators, /\bdocument\b|addEventListener/);
+  const entry = readFileSync(new URL("../../site/setup/main.mjs", import.meta.url), "utf8");
+  assert.match(entry, /from "\.\/setup\.js";/);
+  assert.match(entry, /document/);
 });

@@ -185,6 +185,7 @@ export class HostSimulator {
 
   /** DIAL_NUMBER for `number`, as if the user clicked a number in HubSpot (see dial-number.mjs for options). */
   dial(number, options = {}) {
+    if (options.to === "all") throw new TypeError("dial(): one DIAL_NUMBER goes to one frame; give to: \"remote\" or \"window\", or leave it out.");
     const frame = this.frame(options.to);
     this.requireReady("dial", [frame]);
     if (missing(number)) throw new TypeError("dial(number): give the phone number to dial, e.g. \"+1 617 555 0123\".");

@@ -145,9 +145,9 @@
 
   // The remote shows the calling window's state as its own.
   function mirror(message) {
-    if (!message || message.kind !== "state") return;
+    if (!message || message.kind !== "state" || !message.state || !message.status) return;
     Object.assign(state, message.state, { ready: state.ready, initialized: state.initialized });
-    writeFields(message.fields, FIELDS.filter((id) => $(id) !== document.activeElement)); // not under the user's cursor
+    writeFields(message.fields || {}, FIELDS.filter((id) => $(id) !== document.activeElement)); // not under the user's cursor
     const status = $("status");
     status.textContent = "Calling window: " + message.status.text;
     status.title = status.textContent;
