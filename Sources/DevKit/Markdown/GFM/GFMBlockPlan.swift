@@ -122,7 +122,8 @@ struct GFMBlockPlan {
         var excluded: [ClosedRange<Int>] = []
         var child = cmark_node_first_child(document)
         while let node = child {
-            if cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH {
+            let type = cmark_node_get_type(node)
+            if type != CMARK_NODE_PARAGRAPH && type != CMARK_NODE_HEADING {
                 excluded.append(Int(cmark_node_get_start_line(node))...max(Int(cmark_node_get_start_line(node)), Int(cmark_node_get_end_line(node))))
             }
             child = cmark_node_next(node)
