@@ -33,6 +33,8 @@ after(async () => {
 test("ten pages in a row and back again all load, and the restored page still reloads on an edit", { timeout: 90000 }, async () => {
   await browser.navigate(`${site.hostOrigin}${PAGES[0]}`);
   for (const page of PAGES) {
+    // Each page notes whether it came back from the back/forward cache.
+    await browser.execute(() => addEventListener("pageshow", (event) => { window.restoredFromCache = event.persisted; }));
     // As a reader goes, by the page's own navigation (a renderer-initiated one, which the cache keeps).
     await browser.execute((url) => { location.href = url; }, `${site.hostOrigin}${page}`);
     await browser.waitFor((expected) => location.pathname === expected, { args: [page], message: `${page} to open`, timeout: 8000 });
@@ -42,6 +44,8 @@ test("ten pages in a row and back again all load, and the restored page still re
   await browser.execute(() => history.back());
   await browser.waitFor((expected) => location.pathname === expected && document.readyState === "complete",
     { args: [PAGES.at(-2)], message: "the previous page back from the cache", timeout: 8000 });
+  assert.equal(await browser.execute(() => window.restoredFromCache), true,
+    "the page came back from the back/forward cache, the case this test is about");
   await browser.execute(() => { window.markedBeforeReload = true; });
   const cli = path.join(contentDir, "content", "cli.md");
   fs.appendFileSync(cli, "\n\nThe reload-streams test added this line.\n");
