@@ -2,7 +2,8 @@
 // flow of a real softphone, and the calling window with its remote; each must leave no protocol problem.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { blueprint } from "./support/blueprint-harness.mjs";
+import { blueprint, fakeBroadcast } from "./support/blueprint-harness.mjs";
+import { connectRelay } from "../../site/blueprint/relay.mjs";
 
 const LOGIN = { user: "ada", password: "secret" };
 
@@ -137,6 +138,25 @@ test("a failed engagement create: the call goes on, the save reports no record, 
   assert.deepEqual(t.problems(), []);
 });
 
+test("CREATE_ENGAGEMENT_SUCCEEDED comes late: Save waits for it, then completes the call with its engagementId", async () => {
+  const t = await loggedIn({ settings: { outcome: "busy" } });
+  const release = t.hold("onCreateEngagementSucceeded");
+  await t.act("setNumber", "+1 212 555 0187");
+  await t.act("call");
+  await t.tick(2000);
+  assert.equal(t.phone.state.screen, "ended");
+  await t.act("save");
+  assert.equal(t.sent().includes("CALL_COMPLETED"), false, "no CALL_COMPLETED before HubSpot has created the record");
+  assert.deepEqual([t.phone.state.screen, t.phone.state.call.engagementPending], ["ended", true]);
+  const [{ engagementId }] = await release();
+  assert.equal(t.phone.state.call.engagementId, engagementId);
+  await t.act("save");
+  assert.equal(t.last("CALL_COMPLETED").engagementId, engagementId);
+  assert.ok(!t.phone.state.notices.some((n) => /never created/.test(n.text)));
+  t.sim.endSession();
+  assert.deepEqual(t.problems(), [], "no ghost call");
+});
+
 test("a failed engagement update is a notice; the keypad stays usable", async () => {
   const t = await loggedIn();
   t.sim.failNextEngagementUpdate();
@@ -224,6 +244,27 @@ test("actions in the window itself show in the remote too", async () => {
   assert.deepEqual(t.problems(), []);
 });
 
+test("the remote shows that Save waits for HubSpot's record, and saves once the window has it", async () => {
+  const t = await blueprint({ config: { usesRemote: true, usesCallingWindow: true } });
+  const remote = t.apps.remote.phone;
+  const release = t.hold("onCreateEngagementSucceeded", "window");
+  await t.act("logIn", LOGIN, "remote");
+  await t.act("setNumber", "+1 212 555 0187", "remote");
+  await t.act("call", [], "remote");
+  await t.tick(2000);
+  await t.act("hangUp", [], "remote");
+  await t.act("save", [], "remote");
+  assert.deepEqual([remote.state.screen, remote.state.call.engagementPending], ["ended", true], "the remote mirrors the wait");
+  assert.equal(t.sent("window").includes("CALL_COMPLETED"), false);
+  await release();
+  assert.equal(remote.state.call.engagementPending, false);
+  await t.act("save", [], "remote");
+  assert.equal(typeof t.last("CALL_COMPLETED").engagementId, "number");
+  assert.equal(remote.state.screen, "keypad");
+  t.sim.endSession();
+  assert.deepEqual(t.problems(), []);
+});
+
 test("a remote without a calling window reports calls itself", async () => {
   const t = await loggedIn({ config: { usesRemote: true, usesCallingWindow: false } });
   assert.equal(t.main, "remote");
@@ -235,5 +276,22 @@ test("a remote without a calling window reports calls itself", async () => {
   await t.act("save");
   assert.deepEqual(t.sent("remote").slice(3), ["OUTGOING_CALL_STARTED", "CALL_ANSWERED", "CALL_ENDED", "CALL_COMPLETED"]);
   assert.deepEqual(t.bus.sent, [], "no relay without a calling window");
+  assert.deepEqual(t.bus.opened, [], "and no channel opened");
   assert.deepEqual(t.problems(), []);
+});
+
+test("BroadcastChannels: none for the classic frame; one each for the window and the remote, closed by stop()", async () => {
+  const single = await blueprint();
+  assert.equal(single.phone.state.role, "reporter");
+  assert.deepEqual(single.bus.opened, []);
+  const pair = await blueprint({ config: { usesRemote: true, usesCallingWindow: true } });
+  assert.deepEqual(pair.bus.opened, ["devkit-blueprint:123456:42", "devkit-blueprint:123456:42"]);
+  pair.apps.remote.stop();
+  pair.apps.window.stop();
+  assert.equal(pair.bus.openNow(), 0);
+  // connectRelay handed a phone that reports its own calls closes the channel it was given.
+  const bus = fakeBroadcast();
+  const stop = connectRelay({ state: { role: "reporter" } }, bus.open("x"));
+  assert.equal(bus.openNow(), 0);
+  stop();
 });

@@ -133,6 +133,7 @@ test("the simulated line: busy, no answer, and cancel while dialing end the call
     const p = phoneWith({ settings: { outcome, ringMs: 1000 } });
     p.phone.act("setNumber", "+1 212 555 0187");
     p.phone.act("call");
+    p.phone.onCreateEngagementSucceeded({ engagementId: 300 });
     if (act) p.phone.act(act);
     else p.timers.tick(1000);
     p.timers.tick(60000);
@@ -211,8 +212,9 @@ test("an incoming call: caller ID names the caller and opens the record; answer,
   const missed = phoneWith({ settings: { missedAfterMs: 15000 } });
   missed.phone.act("setAvailable", true);
   missed.phone.act("simulateIncoming", "+1 999 555 0000");
+  missed.phone.onCreateEngagementSucceeded({ engagementId: 302 });
   missed.timers.tick(15000);
-  assert.deepEqual(missed.sent().at(-1), ["callEnded", { externalCallId: "call-1", callEndStatus: "MISSED" }]);
+  assert.deepEqual(missed.sent().at(-1), ["callEnded", { externalCallId: "call-1", engagementId: 302, callEndStatus: "MISSED" }]);
   missed.phone.act("save");
   assert.equal(missed.sent()[0][1].engagementProperties.hs_call_status, "NO_ANSWER");
 });
@@ -252,12 +254,13 @@ test("transfer reports CALL_TRANSFERRED, then ends this leg of the call", () => 
   const p = phoneWith({ settings: { ringMs: 0 } });
   p.phone.act("setNumber", "+1 212 555 0187");
   p.phone.act("call");
+  p.phone.onCreateEngagementSucceeded({ engagementId: 301 });
   p.timers.tick(0);
   p.sent();
   p.phone.act("transfer", " ");
   assert.equal(p.state.screen, SCREENS.CALL);
   p.phone.act("transfer", "+1 617 555 0199");
-  assert.deepEqual(p.sent(), [["callTransferred", { externalCallId: "call-1" }], ["callEnded", { externalCallId: "call-1", callEndStatus: "COMPLETED" }]]);
+  assert.deepEqual(p.sent(), [["callTransferred", { externalCallId: "call-1" }], ["callEnded", { externalCallId: "call-1", engagementId: 301, callEndStatus: "COMPLETED" }]]);
   p.phone.act("save");
   assert.match(p.sent()[0][1].engagementProperties.hs_call_body, /Transferred to \+1 617 555 0199/);
 });
@@ -279,6 +282,55 @@ test("a failed engagement create: the call goes on, saving says the record could
   assert.equal("engagementId" in sent[3][1], false);
   assert.match(p.state.notices.at(-1).text, /could not be updated/);
   assert.equal(p.state.screen, SCREENS.KEYPAD);
+});
+
+test("Save waits while HubSpot has not answered the create, then completes the call with the late engagementId", () => {
+  const p = phoneWith({ settings: { outcome: "busy", ringMs: 1000 } });
+  p.phone.act("setNumber", "+1 212 555 0187");
+  p.phone.act("call");
+  assert.equal(p.state.call.engagementPending, true, "reported with createEngagement: true, no answer yet");
+  p.timers.tick(1000);
+  assert.deepEqual([p.methods(), p.state.screen], [["outgoingCall", "callEnded"], SCREENS.ENDED]);
+  p.phone.act("save");
+  p.phone.act("save");
+  assert.deepEqual(p.sent(), [], "no callCompleted without the engagementId: that would leave HubSpot's record unfinished");
+  assert.deepEqual([p.state.screen, p.state.call.externalCallId], [SCREENS.ENDED, "call-1"], "the call stays on screen");
+  p.phone.onCreateEngagementSucceeded({ engagementId: 4242 });
+  assert.deepEqual([p.state.call.engagementPending, p.state.call.engagementId], [false, 4242]);
+  p.phone.act("save");
+  const sent = p.sent();
+  assert.deepEqual(sent.map(([m]) => m), ["callCompleted"]);
+  assert.deepEqual([sent[0][1].engagementId, sent[0][1].externalCallId], [4242, "call-1"]);
+  assert.equal(p.state.screen, SCREENS.KEYPAD);
+  assert.ok(!p.state.notices.some((n) => /never created|could not be updated/.test(n.text)), "no false 'never created' notice");
+});
+
+test("CREATE_ENGAGEMENT_SUCCEEDED goes to the call it names; one for another call, or with no call waiting, is ignored", () => {
+  const p = phoneWith({ settings: { ringMs: 0 } });
+  p.phone.onCreateEngagementSucceeded({ engagementId: 1 }); // no call at all
+  p.phone.act("setNumber", "+1 212 555 0187");
+  p.phone.act("call");
+  p.phone.onCreateEngagementSucceeded({ engagementId: 2, externalCallId: "someone-elses-call" });
+  p.phone.onCreateEngagementFailed({ externalCallId: "someone-elses-call", error: { message: "not yours" } });
+  assert.deepEqual([p.state.call.engagementId, p.state.call.engagementPending, p.state.call.engagementFailed], [null, true, false]);
+  p.phone.onCreateEngagementSucceeded({ engagementId: 3, externalCallId: "call-1" });
+  assert.deepEqual([p.state.call.engagementId, p.state.call.engagementPending], [3, false]);
+  p.phone.onCreateEngagementFailed({}); // an answer for a call that has its record marks nothing
+  assert.equal(p.state.call.engagementFailed, false);
+  p.timers.tick(0);
+  p.phone.act("hangUp");
+  p.phone.act("save");
+  // The next call: a late success for the first one (by its externalCallId) is not this call's.
+  p.phone.act("setNumber", "+1 212 555 0187");
+  p.phone.act("call");
+  p.phone.onCreateEngagementSucceeded({ engagementId: 3, externalCallId: "call-1" });
+  assert.deepEqual([p.state.call.externalCallId, p.state.call.engagementId, p.state.call.engagementPending], ["call-2", null, true]);
+  p.phone.onCreateEngagementSucceeded({ engagementId: 5 }); // HubSpot may send only the engagementId: the waiting call's
+  assert.equal(p.state.call.engagementId, 5);
+  p.timers.tick(0);
+  p.phone.act("hangUp");
+  p.phone.act("save");
+  assert.deepEqual(p.sent().filter(([m]) => m === "callCompleted").map(([, d]) => [d.externalCallId, d.engagementId]), [["call-1", 3], ["call-2", 5]]);
 });
 
 test("finalize sends finalizeEngagement once; every failure is a notice and the app stays usable", () => {

@@ -2,7 +2,7 @@
 // remote, the relay between them. main.mjs adds the views; node tests use this as it is.
 import { Phone } from "./phone.mjs";
 import { eventHandlers } from "./hubspot-events.mjs";
-import { connectRelay, channelName } from "./relay.mjs";
+import { connectRelay, channelName, RELAY_ROLES } from "./relay.mjs";
 
 /**
  * CallingExtensions, Constants: the SDK's (or the DevKit bridge's) default export and Constants.
@@ -25,7 +25,11 @@ export function startApp({ CallingExtensions, Constants, clock = globalThis, ope
   handlers.onReady = (data, message) => {
     const first = !phone.state.session;
     onReady(data, message);
-    if (first && phone.state.session && openChannel) disconnect = connectRelay(phone, openChannel(channelName(phone.state.session)));
+    // Only the calling window and a relaying remote talk to each other; an instance that reports its
+    // own calls opens no channel.
+    if (first && phone.state.session && openChannel && RELAY_ROLES.includes(phone.state.role)) {
+      disconnect = connectRelay(phone, openChannel(channelName(phone.state.session)));
+    }
   };
   cti = new CallingExtensions({ debugMode, eventHandlers: handlers });
   return { phone, cti, stop: () => disconnect() };

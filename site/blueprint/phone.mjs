@@ -77,7 +77,7 @@ export function callingWindowUrl({ hostUrl, portalId } = {}) {
   return hostUrl && portalId != null ? `${hostUrl}/calling-integration-popup-ui/${portalId}?usesCallingWindow=false` : "";
 }
 
-/** Which instance reports calls to HubSpot (see PROTOCOL.md, "Calling window and remote"). */
+/** Which instance reports calls to HubSpot (see content/call-flow.md#remote-and-calling-window). */
 export function roleOf({ iframeLocation, usesCallingWindow } = {}) {
   if (iframeLocation === "window") return "window"; // reports calls; remotes relay to it
   if (iframeLocation === "remote" && usesCallingWindow === true) return "relay"; // relays, reports no call
@@ -249,7 +249,7 @@ export class Phone {
     const { dial, fromNumber, user, settings } = this.state;
     if (!this.idle() || !user.loggedIn) return;
     if (!clean(dial.number)) return this.notice("error", "Enter a number to call.");
-    const call = this.newCall("outbound", { number: dial.number, name: dial.name, callee: dial.callee, fromNumber });
+    const call = this.newCall("outbound", { number: dial.number, name: dial.name, callee: dial.callee, fromNumber, createEngagement: true });
     this.send("outgoingCall", {
       externalCallId: call.externalCallId, toNumber: call.number, fromNumber, callStartTime: call.startedAt, createEngagement: true,
     });
@@ -262,12 +262,17 @@ export class Phone {
     });
   }
 
-  newCall(direction, { number, name = "", callee = null, fromNumber }) {
+  /**
+   * A new call. createEngagement: it is reported with createEngagement: true, so HubSpot answers with
+   * CREATE_ENGAGEMENT_SUCCEEDED or _FAILED; until then `engagementPending` is true and Save waits.
+   */
+  newCall(direction, { number, name = "", callee = null, fromNumber, createEngagement = false }) {
     return {
       externalCallId: this.newCallId(), direction, number, name, callee, fromNumber,
       startedAt: this.clock.now(), answeredAt: null, endedAt: null,
       muted: false, held: false, recording: false, digits: "", transferredTo: "", notes: "",
-      engagementId: null, engagementFailed: false, endStatus: null, disposition: "", saved: false, finalized: false,
+      engagementId: null, engagementPending: createEngagement, engagementFailed: false,
+      endStatus: null, disposition: "", saved: false, finalized: false,
     };
   }
 
@@ -319,7 +324,7 @@ export class Phone {
     const { user, fromNumber: own, settings } = this.state;
     if (!this.idle() || !user.loggedIn || !user.available) return;
     if (!clean(fromNumber)) return this.notice("error", "Enter the caller's number.");
-    const call = this.newCall("inbound", { number: String(fromNumber).trim(), fromNumber: own });
+    const call = this.newCall("inbound", { number: String(fromNumber).trim(), fromNumber: own, createEngagement: true });
     this.send("incomingCall", {
       externalCallId: call.externalCallId, fromNumber: call.number, toNumber: own, callStartTime: call.startedAt, createEngagement: true,
     });
@@ -368,9 +373,15 @@ export class Phone {
     });
   }
 
+  /**
+   * Reports the call with callCompleted and goes back to the keypad. While HubSpot has not yet said
+   * whether it created the call record (engagementPending), Save waits: a callCompleted without the
+   * engagementId would leave that record unfinished in HubSpot (a "ghost" call), so the ended screen
+   * shows that it is waiting and this does nothing. After CREATE_ENGAGEMENT_FAILED it saves anyway.
+   */
   save() {
     const { call, screen } = this.state;
-    if (screen !== SCREENS.ENDED) return;
+    if (screen !== SCREENS.ENDED || call.engagementPending) return;
     this.send("callCompleted", compact({
       engagementId: call.engagementId ?? undefined, externalCallId: call.externalCallId, hideWidget: false,
       engagementProperties: this.engagementProperties(call),
@@ -429,13 +440,26 @@ export class Phone {
     else if (screen === SCREENS.INCOMING) this.ended("REJECTED");
   }
 
-  onCreateEngagementSucceeded(data = {}) {
+  /**
+   * The call whose create HubSpot is answering: the call on screen, if it still waits for one and
+   * the payload names no other call (HubSpot's payload may carry the externalCallId, or only the
+   * engagementId). Save waits for the answer, so at most one create is outstanding at a time.
+   */
+  creating(data) {
     const { call } = this.state;
-    if (call && call.engagementId == null && data.engagementId != null) this.set({ call: { ...call, engagementId: data.engagementId } });
+    if (!call || !call.engagementPending) return null;
+    if (data.externalCallId != null && String(data.externalCallId) !== String(call.externalCallId)) return null;
+    return call;
   }
 
-  onCreateEngagementFailed(data) {
-    if (this.state.call) this.state.call = { ...this.state.call, engagementFailed: true };
+  onCreateEngagementSucceeded(data = {}) {
+    const call = this.creating(data);
+    if (call && data.engagementId != null) this.set({ call: { ...call, engagementId: data.engagementId, engagementPending: false } });
+  }
+
+  onCreateEngagementFailed(data = {}) {
+    const call = this.creating(data);
+    if (call) this.state.call = { ...call, engagementPending: false, engagementFailed: true };
     this.failed("HubSpot could not create the call record. The call goes on, but it cannot be saved to HubSpot.", data);
   }
 

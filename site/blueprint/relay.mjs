@@ -6,6 +6,9 @@
 //   remote: { kind: "hello" } | { kind: "action", name, args } | { kind: "event", name, data }
 import { ACTIONS, RELAYED_EVENTS } from "./phone.mjs";
 
+/** The roles (phone.mjs, roleOf) that use the channel; any other instance reports its own calls. */
+export const RELAY_ROLES = Object.freeze(["window", "relay"]);
+
 /** One channel per HubSpot user, so two portals open side by side do not mix. */
 export function channelName({ portalId, userId } = {}) {
   return `devkit-blueprint:${portalId}:${userId}`;
@@ -13,7 +16,8 @@ export function channelName({ portalId, userId } = {}) {
 
 /**
  * Connects `phone` (role "window" or "relay") to its peers over `channel` (a BroadcastChannel or
- * anything with postMessage, onmessage and close). Returns a function that disconnects it.
+ * anything with postMessage, onmessage and close). Returns a function that disconnects it. Any other
+ * role has no peers: the channel is closed at once.
  */
 export function connectRelay(phone, channel) {
   const role = phone.state.role;
@@ -35,6 +39,7 @@ export function connectRelay(phone, channel) {
     };
     post({ kind: "hello" });
   } else {
+    channel.close();
     return () => {};
   }
   return () => {

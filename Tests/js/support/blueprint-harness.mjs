@@ -7,19 +7,27 @@
 //   await t.act("logIn", { user: "ada", password: "x" });   // a user action in the frame that reports calls
 //   await t.act("call", [], "remote");                       // ... or in another frame
 //   await t.tick(2000);                                      // fake time passes
+//   const release = t.hold("onCreateEngagementSucceeded");   // HubSpot's answer comes late ...
+//   await release();                                         // ... now
 import { harness, WIDGET } from "./host-harness.mjs";
 import { loadBridge } from "./fake-window.mjs";
 import { startApp } from "../../../site/blueprint/app.mjs";
 
 export { WIDGET };
 
-/** Channels that deliver to the other open channels of the same name, later, like BroadcastChannel. */
+/**
+ * Channels that deliver to the other open channels of the same name, later, like BroadcastChannel.
+ * `opened` names every channel ever opened; `openNow()` counts those not closed yet.
+ */
 export function fakeBroadcast() {
   const open = new Map();
   const bus = {
     sent: [],
+    opened: [],
     pending: 0,
+    openNow: () => [...open.values()].reduce((n, set) => n + set.size, 0),
     open(name) {
+      bus.opened.push(name);
       const channel = {
         name,
         onmessage: null,
@@ -82,6 +90,21 @@ export async function blueprint({ config = {}, settings } = {}) {
     async act(name, args = [], location = main) {
       apps[location].phone.act(name, ...(Array.isArray(args) ? args : [args]));
       await settle();
+    },
+    /**
+     * Holds back a HubSpot event from a frame's phone (for example a CREATE_ENGAGEMENT_SUCCEEDED that
+     * comes late); returns release(), which hands the phone what was held, settles, and returns it.
+     */
+    hold(handler, location = main) {
+      const phone = apps[location].phone;
+      const held = [];
+      phone[handler] = (data) => held.push(data);
+      return async () => {
+        delete phone[handler];
+        for (const data of held) phone[handler](data);
+        await settle();
+        return held;
+      };
     },
     /** Fake time passes, then everything it caused. */
     async tick(ms) {

@@ -1,4 +1,5 @@
-// After the call: outcome, notes and duration; Save reports it to HubSpot, Finalize closes the record.
+// After the call: outcome, notes and duration; Save reports it to HubSpot (once HubSpot has created
+// the call record), Finalize closes the record.
 import { byId, el, setValue, showParty } from "./dom.mjs";
 import { DISPOSITIONS, formatDuration } from "../phone.mjs";
 
@@ -20,6 +21,13 @@ export function mountEnded(doc, phone) {
     byId("ended-status", doc).textContent = STATUS[call.endStatus] || call.endStatus;
     byId("ended-duration", doc).textContent = call.answeredAt ? formatDuration(call.endedAt - call.answeredAt) : "not answered";
     byId("ended-warning", doc).hidden = !call.engagementFailed;
+    // Save waits until HubSpot has created the call record (or said it could not): see Phone.save().
+    const waiting = Boolean(call.engagementPending);
+    const save = byId("save", doc);
+    byId("ended-waiting", doc).hidden = !waiting;
+    save.disabled = waiting;
+    if (waiting) save.setAttribute("aria-describedby", "ended-waiting");
+    else save.removeAttribute("aria-describedby");
     disposition.value = call.disposition;
     setValue(notes, call.notes);
     const finalize = byId("finalize", doc);
