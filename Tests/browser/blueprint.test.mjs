@@ -146,6 +146,44 @@ test("a failed engagement create: a notice, the call goes on, the save says the 
   assert.deepEqual(await bp.problems(), []);
 });
 
+test("a late CREATE_ENGAGEMENT_SUCCEEDED: Save is disabled and says it waits, then saves with the engagementId", { timeout: 60000 }, async () => {
+  await ready({ outcome: "busy" });
+  await inWidget(async () => {
+    // Hold HubSpot's answer back in the page, as a slow HubSpot would.
+    await browser.execute(() => {
+      window.heldCreates = [];
+      window.blueprint.phone.onCreateEngagementSucceeded = (data) => window.heldCreates.push(data);
+    });
+    await bp.type("#number", "+1 212 555 0187");
+    await browser.click("#call");
+    await bp.waitForScreen("ended");
+    await browser.waitFor(() => window.heldCreates.length === 1, { message: "the held CREATE_ENGAGEMENT_SUCCEEDED" });
+    const waiting = await browser.execute(() => ({
+      shown: !document.getElementById("ended-waiting").hidden,
+      text: document.getElementById("ended-waiting").textContent,
+      disabled: document.getElementById("save").disabled,
+    }));
+    assert.deepEqual(waiting, { shown: true, text: "Waiting for HubSpot to create the call record…", disabled: true });
+  });
+  await browser.screenshot(path.join(artifacts, "blueprint-waiting-for-record.png"));
+  assert.equal((await bp.sent()).includes("CALL_COMPLETED"), false);
+  await inWidget(async () => {
+    await browser.execute(() => {
+      const { phone } = window.blueprint;
+      delete phone.onCreateEngagementSucceeded;
+      for (const data of window.heldCreates) phone.onCreateEngagementSucceeded(data);
+    });
+    await browser.waitFor(() => !document.getElementById("save").disabled && document.getElementById("ended-waiting").hidden, { message: "Save enabled" });
+    await browser.click("#save");
+    await bp.waitForScreen("keypad");
+  });
+  await bp.waitForMessage("UPDATE_ENGAGEMENT_SUCCEEDED");
+  const list = await bp.messages();
+  const { engagementId } = list.find((m) => m.type === "CREATE_ENGAGEMENT_SUCCEEDED").data;
+  assert.equal(list.find((m) => m.type === "CALL_COMPLETED").data.engagementId, engagementId);
+  assert.deepEqual(await bp.problems(), []);
+});
+
 test("END_CALL from HubSpot ends the call; minimised, the call goes on", { timeout: 60000 }, async () => {
   await ready({ ringMs: "200" });
   await inWidget(async () => {
