@@ -55,14 +55,15 @@ enum LoopbackHTTP {
             if n == 0 { break }
             guard n > 0 else { throw LoopbackHTTPError(errno: errno, during: "recv") }
             received.append(contentsOf: buffer[0..<n])
-            if let response = parse(received, complete: false) { return response }
+            if let response = try parse(received, complete: false) { return response }
         }
-        guard let response = parse(received, complete: true) else { throw LoopbackHTTPError(message: "malformed HTTP response") }
+        guard let response = try parse(received, complete: true) else { throw LoopbackHTTPError(message: "malformed HTTP response") }
         return response
     }
 
-    /// The response in `data` once it is all there (by Content-Length, or at the end of the stream).
-    static func parse(_ data: Data, complete: Bool) -> Response? {
+    /// The response in `data` once it is all there (by Content-Length, or at the end of the stream);
+    /// nil while more may come, an error for a chunked body that is not well-formed.
+    static func parse(_ data: Data, complete: Bool) throws(LoopbackHTTPError) -> Response? {
         guard let end = data.firstRange(of: Data("\r\n\r\n".utf8)) else { return nil }
         let head = String(decoding: data[..<end.lowerBound], as: UTF8.self)
         let lines = head.components(separatedBy: "\r\n")
@@ -79,25 +80,37 @@ enum LoopbackHTTP {
             return Response(status: status, body: body.prefix(length))
         }
         guard complete else { return nil }
-        if headers["transfer-encoding"]?.lowercased() == "chunked" { body = dechunk(body) }
+        if headers["transfer-encoding"]?.lowercased() == "chunked" { body = try dechunk(body) }
         return Response(status: status, body: body)
     }
 
-    private static func dechunk(_ data: Data) -> Data {
+    /// A chunked body's data: chunks of `size-in-hex[;extensions]CRLF data CRLF` up to the chunk of size 0.
+    private static func dechunk(_ data: Data) throws(LoopbackHTTPError) -> Data {
+        let lineBreak = Data("\r\n".utf8)
         var out = Data()
         var index = data.startIndex
-        while let lineEnd = data[index...].firstRange(of: Data("\r\n".utf8)) {
-            let size = Int(String(decoding: data[index..<lineEnd.lowerBound], as: UTF8.self).split(separator: ";")[0], radix: 16) ?? 0
-            guard size > 0, lineEnd.upperBound + size <= data.endIndex else { break }
-            out.append(data[lineEnd.upperBound..<(lineEnd.upperBound + size)])
-            index = min(lineEnd.upperBound + size + 2, data.endIndex)
+        while true {
+            guard let lineEnd = data[index...].firstRange(of: lineBreak) else {
+                throw LoopbackHTTPError(message: "malformed chunked response: it ends before its last chunk")
+            }
+            let line = String(decoding: data[index..<lineEnd.lowerBound], as: UTF8.self)
+            let digits = line.split(separator: ";", omittingEmptySubsequences: false).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            guard let size = Int(digits, radix: 16), size >= 0 else {
+                throw LoopbackHTTPError(message: "malformed chunked response: '\(line.prefix(40))' is not a chunk size")
+            }
+            if size == 0 { return out } // the last chunk; trailers, if any, are of no use here
+            let start = lineEnd.upperBound
+            guard size <= data.endIndex - start - lineBreak.count, data[(start + size)..<(start + size + lineBreak.count)] == lineBreak else {
+                throw LoopbackHTTPError(message: "malformed chunked response: a chunk of \(size) bytes is cut short")
+            }
+            out.append(data[start..<(start + size)])
+            index = start + size + lineBreak.count
         }
-        return out
     }
 }
 
 /// A request to chromedriver that failed below HTTP.
-struct LoopbackHTTPError: Error, CustomStringConvertible {
+struct LoopbackHTTPError: Error, Equatable, CustomStringConvertible {
     var message: String
 
     init(message: String) {
