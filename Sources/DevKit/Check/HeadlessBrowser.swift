@@ -58,11 +58,11 @@ public final class HeadlessBrowser: Sendable {
         while await !base.isReady() {
             guard process.isRunning else {
                 let output = process.output
-                process.stop()
+                await process.stop()
                 throw .browserCannotStart("\(programs.driver) exited at once\(output.isEmpty ? "" : ": " + output)")
             }
             guard Date() < deadline else {
-                process.stop()
+                await process.stop()
                 throw .browserCannotStart("\(programs.driver) did not answer on port \(port) within \(Int(timeout)) s")
             }
             try? await Task.sleep(for: .milliseconds(50))
@@ -78,7 +78,7 @@ public final class HeadlessBrowser: Sendable {
             let session = try await base.newSession(capabilities: capabilities)
             return HeadlessBrowser(driver: session, process: process)
         } catch {
-            process.stop()
+            await process.stop()
             throw .browserCannotStart("\(programs.browser) via \(programs.driver): \(error.message.split(separator: "\n").first ?? "")")
         }
     }
@@ -86,6 +86,6 @@ public final class HeadlessBrowser: Sendable {
     /// Ends the session and stops chromedriver and everything it started.
     public func quit() async {
         await driver.deleteSession()
-        process.stop()
+        await process.stop()
     }
 }

@@ -45,13 +45,14 @@ final class ProcessGroup: @unchecked Sendable {
         Self.running.withValue { _ = $0.insert(child) }
     }
 
-    /// True while the child has not exited.
+    /// True while the child has not exited. A child that cannot be waited for (`waitpid` fails, e.g.
+    /// ECHILD because someone else reaped it) is gone too, or `stop` would wait for it forever.
     var isRunning: Bool {
         lock.lock()
         defer { lock.unlock() }
         if reaped { return false }
         var status: Int32 = 0
-        if waitpid(pid, &status, WNOHANG) == pid { reaped = true }
+        if waitpid(pid, &status, WNOHANG) != 0 { reaped = true }
         return !reaped
     }
 
@@ -62,7 +63,17 @@ final class ProcessGroup: @unchecked Sendable {
     }
 
     /// SIGTERM to the group, then SIGKILL to whatever is left after `grace` seconds; reaps the child.
-    func stop(grace: TimeInterval = 2) {
+    /// The waiting happens on a thread of its own, never on the cooperative pool of the caller.
+    func stop(grace: TimeInterval = 2) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            Thread.detachNewThread {
+                self.stopAndWait(grace: grace)
+                continuation.resume()
+            }
+        }
+    }
+
+    private func stopAndWait(grace: TimeInterval) {
         kill(-pid, SIGTERM)
         let deadline = Date().addingTimeInterval(grace)
         while isRunning, Date() < deadline { usleep(20_000) }
