@@ -70,6 +70,7 @@ import CCmark
         #expect(page.hasFootnoteDefinitions && page.hasTilde && page.hasAutolinks && page.hasTasksOrAlerts)
         #expect(GFMCandidates(Array("mail me@example.com\n".utf8)).hasAutolinks)
         #expect(GFMCandidates(Array("see \"https://x.org\"\n".utf8)).hasAutolinks)
-        #expect(!GFMCandidates(Array("<a href=\"https://x.org\">x</a> user@host\n".utf8)).hasAutolinks)
+        #expect(!GFMCandidates(Array("<a href=\"https://x.org\">x</a> user@host <https://www.x.org>\n".utf8)).hasAutolinks)
+        #expect(GFMCandidates(Array("(www.x.org)\n".utf8)).hasAutolinks)
     }
 }

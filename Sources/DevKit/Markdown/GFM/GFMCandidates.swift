@@ -10,7 +10,7 @@ struct GFMCandidates {
     private(set) var hasFootnoteReferences = false
     /// `~` anywhere.
     private(set) var hasTilde = false
-    /// `www.`, `://` or `@` anywhere.
+    /// A `www.`, `scheme://` or `x@y.z` that GFM may link (angle-bracket and inline links are not candidates).
     private(set) var hasAutolinks = false
     /// `[ ]`, `[x]`, `[X]` or `[!` anywhere.
     private(set) var hasTasksOrAlerts = false
@@ -35,7 +35,8 @@ struct GFMCandidates {
                 if !hasAutolinks, index + 2 < count, bytes[index + 1] == 0x2F, bytes[index + 2] == 0x2F,
                    Self.mayBeBareURL(bytes, colon: index) { hasAutolinks = true }
             case 0x77:
-                if index + 3 < count, bytes[index + 1] == 0x77, bytes[index + 2] == 0x77, bytes[index + 3] == 0x2E { hasAutolinks = true }
+                if !hasAutolinks, index + 3 < count, bytes[index + 1] == 0x77, bytes[index + 2] == 0x77, bytes[index + 3] == 0x2E,
+                   index == 0 || Self.mayPrecedeWWW(bytes[index - 1]) { hasAutolinks = true }
             case 0x5B:
                 if index + 1 < count {
                     let next = bytes[index + 1]
@@ -62,6 +63,11 @@ struct GFMCandidates {
             }
             index += 1
         }
+    }
+
+    /// GFM links `www.` only after a blank, `*`, `_`, `~` or `(` (so not in `https://www.…`).
+    private static func mayPrecedeWWW(_ byte: UInt8) -> Bool {
+        byte == ASCII.space || byte == ASCII.tab || byte == 0x0A || byte == 0x0D || byte == 0x2A || byte == 0x5F || byte == 0x7E || byte == 0x28
     }
 
     /// `x@y.z`-like: an address character before, and a dot in the word after.
