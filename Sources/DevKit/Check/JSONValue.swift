@@ -76,7 +76,13 @@ extension JSONValue: Codable {
         case .null: try container.encodeNil()
         case let .bool(value): try container.encode(value)
         case let .number(value):
-            if value.rounded() == value, abs(value) < 1e15 { try container.encode(Int64(value)) } else { try container.encode(value) }
+            // JSON has no NaN or infinity: write null for that one value, as JSON.stringify does, rather
+            // than fail the whole document (steps files reject such numbers before they get here).
+            if !value.isFinite { try container.encodeNil() } else if value.rounded() == value, abs(value) < 1e15 {
+                try container.encode(Int64(value))
+            } else {
+                try container.encode(value)
+            }
         case let .string(value): try container.encode(value)
         case let .array(values): try container.encode(values)
         case let .object(members): try container.encode(members)

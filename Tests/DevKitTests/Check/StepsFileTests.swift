@@ -73,6 +73,36 @@ import Testing
         ])
     }
 
+    @Test func aNumberTooLargeForJSONInAJSONFileIsADiagnostic() {
+        let text = "{ \"scenarios\": [ { \"name\": \"a\", \"steps\": [ { \"send\": { \"type\": \"X\", \"data\": 1e999 } } ] } ] }"
+        #expect(throws: CheckError.stepsFile([
+            Diagnostic(path: "s.json", line: 1, column: 77, message: "'1e999' is not a finite number, and JSON has no NaN or infinity; " +
+                           "write a number such as 1.5, or quote it to send it as a string"),
+        ])) { try StepsFile.parse(text, path: "s.json") }
+    }
+
+    @Test func everyStepNameIsReadAndSuggested() throws {
+        // The names come from one table; each must parse (bare or with a value) and be suggested for a near miss.
+        #expect(StepsFile.stepNames.count == Set(StepsFile.stepNames).count)
+        for name in StepsFile.stepNames {
+            let message = try #require(diagnostics("scenarios:\n  - name: a\n    steps:\n      - \(name)x: 1\n").first?.message)
+            #expect(message == "unknown step '\(name)x'; did you mean '\(name)'?")
+            let written = diagnostics("scenarios:\n  - name: a\n    steps:\n      - \(name): 1\n")
+            #expect(!written.contains { $0.message.hasPrefix("unknown step") }, "\(name): \(written)")
+        }
+    }
+
+    private func diagnostics(_ text: String) -> [Diagnostic] {
+        do {
+            _ = try StepsFile.parse(text, path: "s.yml")
+            return []
+        } catch let CheckError.stepsFile(diagnostics) {
+            return diagnostics
+        } catch {
+            return []
+        }
+    }
+
     @Test(arguments: [
         ("scenarios: []", [Diagnostic(path: "s.yml", line: 1, column: 12, message: "'scenarios' must be a non-empty list of scenarios")]),
         ("- name: x", [Diagnostic(path: "s.yml", line: 1, column: 1,
@@ -99,6 +129,15 @@ import Testing
         ("scenarios:\n  - name: a\n    steps: [endCall\n", [
             Diagnostic(path: "s.yml", line: 4, column: 1,
                        message: "malformed YAML: did not find expected ',' or ']' while parsing a flow sequence"),
+        ]),
+        ("scenarios:\n  - name: a\n    steps:\n      - send: { type: SET_CALL_STATE, data: { n: .nan, list: [1, -.inf] } }\n" +
+         "      - dial: { number: \"+1 617 555 0123\", objectId: .inf }\n", [
+            Diagnostic(path: "s.yml", line: 4, column: 50, message: "'.nan' is not a finite number, and JSON has no NaN or infinity; " +
+                           "write a number such as 1.5, or quote it to send it as a string"),
+            Diagnostic(path: "s.yml", line: 4, column: 66, message: "'-.inf' is not a finite number, and JSON has no NaN or infinity; " +
+                           "write a number such as 1.5, or quote it to send it as a string"),
+            Diagnostic(path: "s.yml", line: 5, column: 54, message: "'.inf' is not a finite number, and JSON has no NaN or infinity; " +
+                           "write a number such as 1.5, or quote it to send it as a string"),
         ]),
     ] as [(String, [Diagnostic])])
     func mistakesAreDiagnosticsAtTheirPlace(text: String, expected: [Diagnostic]) {
