@@ -166,9 +166,9 @@ public struct DevServer: Sendable {
             return try SettingsSpec.load(siteDirectory: options.siteDirectory, displayPath: options.displayPath(file))
         } catch var diagnostic as Diagnostic {
             diagnostic.severity = .warning
-            print(diagnostic.description)
+            DiagnosticPrinter().print([diagnostic])
         } catch {
-            print("warning: \(error)")
+            DiagnosticPrinter().print([Diagnostic(path: options.displayPath(file), severity: .warning, message: "\(error)")])
         }
         return nil
     }
