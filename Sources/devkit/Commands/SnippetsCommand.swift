@@ -7,7 +7,8 @@ import Foundation
 struct SnippetsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snippets",
-        abstract: "Print the localStorage override snippets and the calling-settings API requests."
+        abstract: "Print the localStorage override snippets and the calling-settings API requests.",
+        discussion: "The fields, their defaults and the requests come from setup/calling-settings.json in the site folder, the file the /setup/ page reads."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -15,18 +16,18 @@ struct SnippetsCommand: ParsableCommand {
     }
 
     @Option(help: ArgumentHelp("The folder with setup/calling-settings.json.", valueName: "dir")) var site = "site"
-    @Option(help: "The app's name in HubSpot (default: Calling DevKit demo).") var name: String?
+    @Option(help: "The app's name in HubSpot.") var name: String?
     @Option(help: "The widget URL (https; http only for localhost).") var url: String?
-    @Option(help: "The widget width in pixels (default 400).") var width: Int?
-    @Option(help: "The widget height in pixels (default 600).") var height: Int?
-    @Flag(inversion: .prefixedNo, help: "Ready for production (isReady; default: not ready).") var ready: Bool?
-    @Flag(inversion: .prefixedNo, help: "Calls from custom-object records (supportsCustomObjects; default off).")
+    @Option(help: "The widget width in pixels.") var width: Int?
+    @Option(help: "The widget height in pixels.") var height: Int?
+    @Flag(inversion: .prefixedNo, help: "Ready for production (isReady).") var ready: Bool?
+    @Flag(inversion: .prefixedNo, help: "Calls from custom-object records (supportsCustomObjects).")
     var supportsCustomObjects: Bool?
-    @Flag(inversion: .prefixedNo, help: "The app takes inbound calls (supportsInboundCalling; default on).")
+    @Flag(inversion: .prefixedNo, help: "The app takes inbound calls (supportsInboundCalling).")
     var supportsInboundCalling: Bool?
-    @Flag(inversion: .prefixedNo, help: "HubSpot opens a calling window (usesCallingWindow; default on).")
+    @Flag(inversion: .prefixedNo, help: "HubSpot opens a calling window (usesCallingWindow).")
     var usesCallingWindow: Bool?
-    @Flag(inversion: .prefixedNo, help: "HubSpot shows the calling remote (usesRemote; default on).")
+    @Flag(inversion: .prefixedNo, help: "HubSpot shows the calling remote (usesRemote).")
     var usesRemote: Bool?
     @Option(help: "text (everything, explained), js (console statements only) or json (the settings payload).")
     var format: Format = .text
