@@ -283,7 +283,8 @@
       setStatus("Engagement updated", "ready");
     },
     onVisibilityChanged(data) {
-      if (data && (data.isHidden || data.isMinimized)) setStatus(data.isHidden ? "Hidden" : "Minimized", "ready");
+      if (!data) return;
+      setStatus(data.isHidden ? "Hidden" : data.isMinimized ? "Minimized" : "Shown", "ready");
     },
     FAILED(data, message) {
       setStatus(message.type + (data && data.error && data.error.message ? ": " + data.error.message : ""), "error");
