@@ -107,6 +107,20 @@ public enum CheckRules {
                 "never act on messages from other frames or windows.",
             message: "A message posted to the widget from \(origin), which is not HubSpot's origin, got an answer: \(answer).")
     }
+
+    /// The widget did not answer a message type it does not know with `ERROR` `UNKNOWN_MESSAGE_TYPE`
+    /// within `--timeout`; `after` names what the scenario did before (nil: nothing but the handshake).
+    public static func widgetStoppedAnswering(type: String, messageId: String?, after: String?, timeout: String) -> ReportedProblem {
+        let sent = "HubSpot sent \(type)\(messageId.map { " (messageId \($0))" } ?? ""), a type the widget does not handle, " +
+            "and got no ERROR UNKNOWN_MESSAGE_TYPE about it within \(timeout)"
+        return ReportedProblem(
+            rule: "widget-stopped-answering", title: "The widget stopped answering HubSpot",
+            fix: "Keep the widget's message handling alive: catch and log errors in every event handler instead of letting " +
+                "one escape, and never remove the message listener. A widget without the SDK must answer a type it does not " +
+                "handle with ERROR { type: \"UNKNOWN_MESSAGE_TYPE\", data: { originalMessage } }, as the SDK and the DevKit bridge do.",
+            message: after.map { "After \($0), \(sent): the widget stopped answering." } ?? "\(sent)." ,
+            type: type, messageId: messageId)
+    }
 }
 
 extension TimeInterval {

@@ -26,8 +26,13 @@ public enum CheckStep: Equatable, Sendable {
     case endSession
     /// Waits this many milliseconds, so late answers and problems arrive.
     case pause(milliseconds: Int)
-    /// Posts a message to the widget from a frame of another origin and fails if the widget acts on it.
+    /// Posts a message to the widget from a frame of another origin and fails if the widget acts on it,
+    /// or if it no longer answers HubSpot afterwards.
     case foreignOriginProbe
+    /// Sends `type`, a message type no widget handles, and waits up to `--timeout` for the widget's
+    /// `ERROR` `UNKNOWN_MESSAGE_TYPE` about it (the SDK always sends one): proof that the widget still
+    /// answers. Without it, the problem `widget-stopped-answering`; `after` names what came before.
+    case livenessProbe(type: String, after: String?)
 
     /// Which side sent a message, as `devkitHost.messages` records it.
     public enum MessageSource: String, Sendable, CaseIterable {

@@ -123,12 +123,34 @@ struct ScenarioRunner: Sendable {
             try await Task.sleep(for: .milliseconds(milliseconds))
         case .foreignOriginProbe:
             return try await probeForeignOrigin()
+        case let .livenessProbe(type, after):
+            return try await probeLiveness(type: type, after: after)
         }
         return []
     }
 
-    /// Posts an unknown message type to the widget from a hidden frame of another origin; a widget
-    /// that checks `event.origin` ignores it, one that does not answers it (the SDK's UNKNOWN_MESSAGE_TYPE).
+    /// Sends `type` as HubSpot; returns its messageId.
+    private func sendProbe(_ type: String) async throws -> JSONValue {
+        try await page.call("send", [.string(type), .object(["probe": .bool(true)])])["messageId"] ?? .null
+    }
+
+    /// Sends a type no widget handles and waits for the widget's ERROR UNKNOWN_MESSAGE_TYPE about it.
+    private func probeLiveness(type: String, after: String?) async throws -> [ReportedProblem] {
+        let id = try await sendProbe(type)
+        let answered = try await page.wait("const [id, type] = arguments; return \(SimulatorPage.unknownTypeAnswered);",
+                                           [id, .string(type)], timeout: timeout)
+        return answered ? [] : [stoppedAnswering(type: type, id: id, after: after)]
+    }
+
+    private func stoppedAnswering(type: String, id: JSONValue, after: String?) -> ReportedProblem {
+        let messageId = id.string ?? id.number.map { String(Int($0)) }
+        return CheckRules.widgetStoppedAnswering(type: type, messageId: messageId, after: after, timeout: WidgetProbe.seconds(timeout))
+    }
+
+    /// Posts an unknown message type to the widget, at its exact origin, from a hidden frame of another
+    /// origin; then HubSpot sends one of its own. A widget that checks `event.origin` answers only
+    /// HubSpot's (the verdict is known with that answer); one that does not also answers the foreign
+    /// one (the SDK's UNKNOWN_MESSAGE_TYPE); one that answers neither within `--timeout` stopped answering.
     private func probeForeignOrigin() async throws -> [ReportedProblem] {
         let driver = page.driver
         try await driver.execute("""
@@ -145,26 +167,36 @@ struct ScenarioRunner: Sendable {
                                   [.string(Self.probeFrameId)], timeout: timeout) else {
             throw StepFailure("the probe frame at \(foreignPageURL) did not load")
         }
-        let index = try await driver.execute("""
+        let widget = try await driver.execute("""
             const widget = document.querySelector(arguments[0]).contentWindow;
-            for (let i = 0; i < window.length; i++) if (window[i] === widget) return i;
-            return -1;
+            const host = window.devkitHost;
+            let index = -1;
+            for (let i = 0; i < window.length; i++) if (window[i] === widget) index = i;
+            return { index, origin: host.widget.origin || new URL(host.config.widgetUrl, location.href).origin };
             """, [.string(SimulatorPage.frameSelector)])
+        guard let target = widget["origin"]?.string, target.hasPrefix("http") else {
+            throw StepFailure("the widget's origin is not known (devkitHost.widget.origin is empty)")
+        }
         try await driver.switchToFrame(try await driver.find("#" + Self.probeFrameId))
         let origin = try await driver.execute("""
-            const [index, type] = arguments;
-            window.parent[index].postMessage({ type, messageId: "devkit-check_" + Date.now(), data: { probe: true } }, "*");
+            const [index, type, target] = arguments;
+            window.parent[index].postMessage({ type, messageId: "devkit-check_" + Date.now(), data: { probe: true } }, target);
             return location.origin;
-            """, [index, .string(Self.probeType)]).string ?? foreignPageURL
+            """, [widget["index"] ?? .number(-1), .string(Self.probeType), .string(target)]).string ?? foreignPageURL
         try await driver.switchToFrame(nil)
-        try await Task.sleep(for: .milliseconds(BuiltInScenarios.settle))
-        let answers = try await driver.execute("""
-            const [type, id] = arguments;
-            document.getElementById(id).remove();
-            return window.devkitHost.messages.filter((m) => m.direction === "toHost" && JSON.stringify(m).includes(type)).map((m) => m.type);
-            """, [.string(Self.probeType), .string(Self.probeFrameId)])
-        let types = (answers.array ?? []).compactMap(\.string)
-        return types.isEmpty ? [] : [CheckRules.foreignOriginAccepted(origin: origin, answer: types.joined(separator: ", "))]
+        let type = BuiltInScenarios.livenessType
+        let id = try await sendProbe(type)
+        let verdict = try await page.poll("""
+            const [foreign, id, type] = arguments;
+            const answers = window.devkitHost.messages.filter((m) => m.direction === "toHost" && JSON.stringify(m).includes(foreign));
+            if (answers.length) return { accepted: answers.map((m) => m.type) };
+            return \(SimulatorPage.unknownTypeAnswered) ? { ignored: true } : null;
+            """, [.string(Self.probeType), id, .string(type)], timeout: timeout)
+        try await driver.execute("document.getElementById(arguments[0]).remove();", [.string(Self.probeFrameId)])
+        if let accepted = verdict?["accepted"]?.array {
+            return [CheckRules.foreignOriginAccepted(origin: origin, answer: accepted.compactMap(\.string).joined(separator: ", "))]
+        }
+        return verdict == nil ? [stoppedAnswering(type: type, id: id, after: "a message from another origin")] : []
     }
 }
 

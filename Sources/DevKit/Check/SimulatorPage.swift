@@ -20,6 +20,27 @@ struct SimulatorPage: Sendable {
         }
     }
 
+    /// Polls `script` until it returns something other than null; nil when `timeout` seconds pass first.
+    func poll(_ script: String, _ args: [JSONValue] = [], timeout: TimeInterval) async throws(WebDriverError) -> JSONValue? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            let value = try await driver.execute(script, args)
+            if value != .null { return value }
+            if Date() >= deadline { return nil }
+            try? await Task.sleep(for: pollInterval)
+        }
+    }
+
+    /// A script body that is true once the widget has answered the message `id` (of type `type`) with
+    /// `ERROR` `UNKNOWN_MESSAGE_TYPE`; it expects `id` and `type` in the variables of those names.
+    static let unknownTypeAnswered = """
+        window.devkitHost.messages.some((m) => {
+          if (m.direction !== "toHost" || m.type !== "ERROR" || !m.data || m.data.type !== "UNKNOWN_MESSAGE_TYPE") return false;
+          const original = m.data.data && m.data.data.originalMessage;
+          return Boolean(original) && (original.messageId === id || (original.messageId === undefined && original.type === type));
+        })
+        """
+
     /// Opens the simulator on `url` (with the widget in its query) and waits until `devkitHost` exists.
     func open(_ url: String) async throws(WebDriverError) -> Bool {
         try await driver.switchToFrame(nil)

@@ -55,6 +55,23 @@ import Testing
         #expect(problems.first?["message"]?.string?.contains("from https://localhost:") == true)
     }
 
+    @Test(arguments: [("VISIBILITY_CHANGED", "visibility"), ("END_CALL", "end-call-without-call")])
+    func aWidgetThatGoesSilentFailsWidgetStoppedAnswering(silentAfter: String, failing: String) throws {
+        // unknown-message first: the widget answers while it works; each scenario gets a fresh frame.
+        let names = ["unknown-message", failing, "reload"]
+        let result = try CheckProcess.run([widgets.url("/fragile-widget/?silentAfter=\(silentAfter)"), "--timeout", "2", "--report", "json"]
+                                          + names.flatMap { ["--scenario", $0] })
+        #expect(result.status == 1, "\(result.standardError)")
+        let scenarios = try #require(try JSONValue.parse(Data(result.standardOutput.utf8))["scenarios"]?.array)
+        #expect(scenarios.map { $0["status"]?.string } == ["passed", "failed", "passed"], "\(result.standardOutput)")
+        let problems = scenarios[1]["problems"]?.array ?? []
+        #expect(problems.map { $0["rule"]?.string } == ["widget-stopped-answering"], "\(result.standardOutput)")
+        #expect(problems.first?["message"]?.string?.hasPrefix("After \(silentAfter), HubSpot sent DEVKIT_CHECK_LIVENESS (messageId ") == true,
+                "\(result.standardOutput)")
+        #expect(problems.first?["message"]?.string?.contains("within 2 s: the widget stopped answering.") == true)
+        #expect(result.standardError.contains("\(failing): failed (") && result.standardError.contains("widget-stopped-answering"))
+    }
+
     @Test func aSilentWidgetFailsTheHandshakeAndSkipsTheRest() throws {
         let result = try CheckProcess.run([widgets.url("/bad-widget/?mode=silent"), "--timeout", "1", "--report", "junit"])
         #expect(result.status == 1)

@@ -4,6 +4,7 @@ import Foundation
 /// its own CA in its own DEVKIT_HOME) over a copy of site/ that also holds the misbehaving fixture widget
 /// of the browser tests and the one of `Fixtures/check/`: the demo widget is at `/widget/`, the bad one
 /// at `/bad-widget/`, and one that trusts every origin at `/sloppy-widget/`.
+/// One that goes silent after a given message type is at `/fragile-widget/`.
 final class WidgetServer {
     private let folder: TemporaryDirectory
     private let server: ServerProcess
@@ -15,6 +16,7 @@ final class WidgetServer {
         try FileManager.default.copyItem(at: Fixtures.projectRoot.appendingPathComponent("Tests/browser/fixtures/bad-widget"),
                                          to: site.appendingPathComponent("bad-widget"))
         try FileManager.default.copyItem(at: Fixtures.url("check/sloppy-widget"), to: site.appendingPathComponent("sloppy-widget"))
+        try FileManager.default.copyItem(at: Fixtures.url("check/fragile-widget"), to: site.appendingPathComponent("fragile-widget"))
         server = try ServerProcess(arguments: ["--root", Fixtures.projectRoot.path, "--site", site.path, "--no-watch"],
                                    home: folder.url.appendingPathComponent("home"))
     }
