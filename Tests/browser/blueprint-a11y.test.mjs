@@ -47,7 +47,11 @@ for (const scheme of SCHEMES) {
       });
       await browser.execute(() => window.devkitHost.dial("+1 617 555 0123"));
       await check("keypad");
-      await bp.inFrame("main", () => browser.click("#call"));
+      await bp.inFrame("main", async () => {
+        // DIAL_NUMBER may still be on its way: call only once it has filled in the number.
+        await browser.waitFor(() => document.getElementById("number").value === "+1 617 555 0123", { message: "DIAL_NUMBER fills in the number" });
+        await browser.click("#call");
+      });
       await check("dialing");
       await browser.execute(() => window.devkitHost.endCall());
       await check("ended");
