@@ -1,10 +1,20 @@
 import Foundation
+import Synchronization
 
 /// Runs one scenario: a clean simulator page framing the widget, the handshake, then each step.
 /// A scenario passes when every step could be done and `devkitHost.problems` stays empty. Later
 /// scenarios reuse the page through `devkitHost.reset()` (a fresh widget frame, no messages, problems,
 /// calls or switches) while it still frames the same widget URL; otherwise the page is loaded again.
 struct ScenarioRunner: Sendable {
+    /// Whether the widget has answered an unknown type yet in this run (nil: not asked yet). A widget
+    /// that never does cannot be probed for liveness: after the first verdict, probes do not wait for it.
+    final class UnknownTypeAnswers: Sendable {
+        private let state = Mutex<Bool?>(nil)
+        var known: Bool? { state.withLock { $0 } }
+        func record(_ answered: Bool) { state.withLock { $0 = ($0 ?? false) || answered } }
+    }
+
+    let unknownTypeAnswers = UnknownTypeAnswers()
     /// The page to drive.
     let page: SimulatorPage
     /// The simulator's URL with the widget and the timeouts in its query.
@@ -137,8 +147,11 @@ struct ScenarioRunner: Sendable {
     /// Sends a type no widget handles and waits for the widget's ERROR UNKNOWN_MESSAGE_TYPE about it.
     private func probeLiveness(type: String, after: String?) async throws -> [ReportedProblem] {
         let id = try await sendProbe(type)
+        let neverAnswers = unknownTypeAnswers.known == false
         let answered = try await page.wait("const [id, type] = arguments; return \(SimulatorPage.unknownTypeAnswered);",
-                                           [id, .string(type)], timeout: timeout)
+                                           [id, .string(type)], timeout: neverAnswers ? Self.grace : timeout)
+        if neverAnswers && !answered { return [] } // already reported: this widget answers no unknown type
+        unknownTypeAnswers.record(answered)
         return answered ? [] : [stoppedAnswering(type: type, id: id, after: after)]
     }
 
@@ -186,16 +199,19 @@ struct ScenarioRunner: Sendable {
         try await driver.switchToFrame(nil)
         let type = BuiltInScenarios.livenessType
         let id = try await sendProbe(type)
+        let neverAnswers = unknownTypeAnswers.known == false
         let verdict = try await page.poll("""
             const [foreign, id, type] = arguments;
             const answers = window.devkitHost.messages.filter((m) => m.direction === "toHost" && JSON.stringify(m).includes(foreign));
             if (answers.length) return { accepted: answers.map((m) => m.type) };
             return \(SimulatorPage.unknownTypeAnswered) ? { ignored: true } : null;
-            """, [.string(Self.probeType), id, .string(type)], timeout: timeout)
+            """, [.string(Self.probeType), id, .string(type)], timeout: neverAnswers ? Self.grace : timeout)
         try await driver.execute("document.getElementById(arguments[0]).remove();", [.string(Self.probeFrameId)])
         if let accepted = verdict?["accepted"]?.array {
             return [CheckRules.foreignOriginAccepted(origin: origin, answer: accepted.compactMap(\.string).joined(separator: ", "))]
         }
+        if verdict == nil && neverAnswers { return [] } // no answer to judge by: already reported
+        unknownTypeAnswers.record(verdict != nil)
         return verdict == nil ? [stoppedAnswering(type: type, id: id, after: "a message from another origin")] : []
     }
 }
