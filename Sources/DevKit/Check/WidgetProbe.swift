@@ -17,11 +17,6 @@ public enum WidgetProbe {
         case unreachable(String)
     }
 
-    /// True for names and addresses of this machine's loopback interface.
-    public static func isLoopback(_ host: String) -> Bool {
-        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
-        return bare == "localhost" || bare.hasSuffix(".localhost") || bare == "::1" || bare.hasPrefix("127.")
-    }
 
     /// Connects to the URL's host and port (TLS for https) within `timeout` seconds; `localhost` is
     /// tried on 127.0.0.1, then on ::1 (where dev servers that listen on "localhost" often are).
@@ -82,7 +77,7 @@ public enum WidgetProbe {
         } catch {
             return .unreachable("cannot connect to \(host):\(port) (\(Self.describe(error)))")
         }
-        guard tls, isLoopback(host), let certificate = captured.withValue({ $0 }) else { return .reachable(certificateKey: nil) }
+        guard tls, LoopbackHost.contains(host), let certificate = captured.withValue({ $0 }) else { return .reachable(certificateKey: nil) }
         return .reachable(certificateKey: try? publicKeyPin(of: certificate))
     }
 

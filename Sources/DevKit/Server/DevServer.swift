@@ -37,7 +37,7 @@ public struct DevServer: Sendable {
         }
 
         /// True for loopback addresses, the only ones bound without a warning.
-        public var isLoopback: Bool { ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.") }
+        public var isLoopback: Bool { LoopbackHost.contains(host) }
     }
 
     /// Lines for the terminal.
