@@ -81,7 +81,8 @@ test("a code block that scrolls sideways is a named Tab stop and scrolls with th
   assert.equal(pre?.tag, "pre", `Tab from a copy button reaches its code block (got ${describe(pre)})`);
   assert.ok(pre.ring && pre.onScreen, `the code block shows its focus: ${JSON.stringify(pre)}`);
   await press(browser, [KEY.RIGHT, KEY.RIGHT, KEY.RIGHT, KEY.END]);
-  assert.ok((await focused(browser)).scrollLeft > 0, "the arrow keys scroll the focused code block");
+  // Scrolling by key may be animated: wait for it (bounded) rather than read it at once.
+  await browser.waitFor(() => document.activeElement.scrollLeft > 0, { message: "the arrow keys scroll the focused code block", timeout: 5000 });
 });
 
 test("a copy button by keyboard: Enter copies, and a polite live region says what happened", { timeout: 60000 }, async () => {
