@@ -1,0 +1,15 @@
+/// Why reading a diagram stopped: thrown inside the Diagrams module, turned into a `MermaidResult` at its entry.
+enum MermaidStop: Error, Equatable {
+    /// A syntax error at a file position.
+    case syntax(line: Int, column: Int, message: String)
+    /// Valid Mermaid the renderer does not draw.
+    case unsupported(kind: String, line: Int, message: String)
+
+    /// The result the entry point returns for this stop.
+    var result: MermaidResult {
+        switch self {
+        case let .syntax(line, column, message): .failure(line: line, column: column, message: message)
+        case let .unsupported(kind, line, message): .unsupported(kind: kind, line: line, message: message)
+        }
+    }
+}
