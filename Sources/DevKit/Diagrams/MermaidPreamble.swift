@@ -58,7 +58,9 @@ struct MermaidPreamble: Equatable {
             if word.lowercased() == "sequencediagram" {
                 throw .syntax(line: line.number, column: column, message: "write 'sequenceDiagram' with this capitalisation: Mermaid's diagram types are case-sensitive")
             }
-            let shown = word.isEmpty ? source.text(start, min(start + 1, line.end)) : word
+            var wordEnd = end
+            while word.isEmpty, wordEnd < line.end, !MermaidSource.isSpace(source[wordEnd]) { wordEnd += 1 }
+            let shown = MermaidStop.shown(source.text(start, wordEnd))
             throw .syntax(line: line.number, column: column, message: "'\(shown)' is not a Mermaid diagram type; a sequence diagram starts with the line 'sequenceDiagram'")
         }
         throw .syntax(line: firstLine, column: 1, message: "empty Mermaid diagram; start it with the line 'sequenceDiagram'")

@@ -13,3 +13,10 @@ enum MermaidStop: Error, Equatable {
         }
     }
 }
+
+extension MermaidStop {
+    /// `text` as quoted in a message: at most 40 characters, so hostile input cannot make huge errors.
+    static func shown(_ text: String) -> String {
+        text.count <= 40 ? text : String(text.prefix(39)) + "…"
+    }
+}

@@ -12,7 +12,7 @@ extension SequenceParser {
             if senderStop == .colon {
                 throw .syntax(line: line.number, column: source.column(senderEnd, on: line), message: "expected an arrow such as '->>' between the sender and the receiver before ':'")
             }
-            let shown = source.text(start, senderEnd)
+            let shown = MermaidStop.shown(source.text(start, senderEnd))
             throw .syntax(line: line.number, column: source.column(start, on: line),
                           message: "'\(shown)' is not a statement; a message looks like 'Alice->>Bob: Hello', and other statements start with participant, actor, Note, loop, alt, opt, par, critical, break, rect or end")
         }
@@ -27,7 +27,7 @@ extension SequenceParser {
             spelling.removeLast()
         }
         guard let arrow else {
-            throw .syntax(line: line.number, column: source.column(senderEnd, on: line), message: "unknown arrow '\(spelling)'; use \(SequenceArrow.spellings)")
+            throw .syntax(line: line.number, column: source.column(senderEnd, on: line), message: "unknown arrow '\(MermaidStop.shown(spelling))'; use \(SequenceArrow.spellings)")
         }
         var index = source.skipSpaces(run.end, end)
         var activates = false
@@ -50,6 +50,9 @@ extension SequenceParser {
             throw .syntax(line: line.number, column: source.column(receiverEnd, on: line), message: "unexpected '\(source.text(receiverEnd, receiverEnd + 1))' in the receiver's name")
         }
         let receiver = try participantName(line, index, receiverEnd, role: "receiver")
+        if sender.hasSuffix("()") || receiver.hasPrefix("()") {
+            throw .unsupported(kind: "()", line: line.number, message: "central connections '()' on a message are not drawn at build time; the block stays a code block")
+        }
         let from = try participant(sender, line, start)
         let to = try participant(receiver, line, index)
         let text = try messageText(line, receiverEnd, end)
@@ -84,6 +87,7 @@ extension SequenceParser {
             case ",": return (index, .comma)
             case "+": return (index, .plus)
             case ">", "|", "\\", "/": return (index, .arrow)
+            case "=" where index + 1 < end && (source[index + 1] == ">" || source[index + 1] == "="): return (index, .arrow)
             case "<" where source.hasPrefix("<<-", at: index, end): return (index, .arrow)
             case "-":
                 var after = index
@@ -108,7 +112,7 @@ extension SequenceParser {
         var index = start
         while index < end {
             let scalar = source[index]
-            if "-<>)|\\/".unicodeScalars.contains(scalar) {
+            if "-<>)|\\/=".unicodeScalars.contains(scalar) {
                 index += 1
             } else if scalar == "x" || scalar == "X", index > start, index - start <= 2,
                       source.bytes[start..<index].allSatisfy({ $0 == 45 }) {

@@ -73,7 +73,7 @@ extension SequenceParser {
         let owner = keyword == "else" ? "alt" : keyword == "and" ? "par" : "critical"
         guard let block = blocks.last, block.kind.sectionKeyword == keyword else {
             let open = blocks.last.map { " but the innermost open block is '\($0.keyword)' (line \($0.line))" } ?? " but no block is open"
-            throw .syntax(line: line.number, column: source.column(start, on: line), message: "'\(keyword)' divides an '\(owner)' block,\(open)")
+            throw .syntax(line: line.number, column: source.column(start, on: line), message: "'\(keyword)' divides \(owner == "alt" ? "an" : "a") '\(owner)' block,\(open)")
         }
         diagram.items.append(.blockSection(block.kind, label: try SequenceText.lines(source, rest, end, on: line)))
     }
@@ -107,6 +107,9 @@ extension SequenceParser {
             } else {
                 index += 1
             }
+        }
+        if labelStart == nil, end - rest > 3, source.hasKeyword("as", at: end - 2, end), MermaidSource.isSpace(source[end - 3]) {
+            throw .syntax(line: line.number, column: source.column(end, on: line), message: "write the label after 'as', e.g. 'participant A as Alice'")
         }
         let id = try participantName(line, rest, idEnd)
         var label: [String]?
@@ -192,7 +195,7 @@ extension SequenceParser {
     mutating func deactivate(_ index: Int, _ line: MermaidSource.Line, _ at: Int) throws(MermaidStop) {
         guard activations[index] > 0 else {
             throw .syntax(line: line.number, column: source.column(at, on: line),
-                          message: "'\(diagram.participants[index].id)' is not active here; an activation starts with 'activate \(diagram.participants[index].id)' or '+' after an arrow")
+                          message: "'\(MermaidStop.shown(diagram.participants[index].id))' is not active here; an activation starts with 'activate \(MermaidStop.shown(diagram.participants[index].id))' or '+' after an arrow")
         }
         activations[index] -= 1
         diagram.items.append(.deactivate(index))
