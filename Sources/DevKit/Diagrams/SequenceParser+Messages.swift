@@ -26,6 +26,9 @@ extension SequenceParser {
             deactivates = true
             spelling.removeLast()
         }
+        if arrow == nil, Self.halfArrows.contains(spelling) || Self.halfArrows.contains(String(spelling.dropLast())) {
+            throw .unsupported(kind: "half arrow", line: line.number, message: "half arrows such as '\(spelling)' are not drawn at build time; the block stays a code block")
+        }
         guard let arrow else {
             throw .syntax(line: line.number, column: source.column(senderEnd, on: line), message: "unknown arrow '\(MermaidStop.shown(spelling))'; use \(SequenceArrow.spellings)")
         }
@@ -69,12 +72,15 @@ extension SequenceParser {
         if deactivates { try deactivate(from, line, senderEnd) }
     }
 
-    /// The text after the `:` at `colon`: Mermaid needs at least one character there.
+    /// Mermaid's half arrows (valid since 11.12), which are not drawn.
+    static let halfArrows: Set<String> = [
+        "-|\\", "--|\\", "-|/", "--|/", "/|-", "/|--", "\\|-", "\\|--", "-\\\\", "--\\\\", "-//", "--//",
+        "//-", "//--", "\\\\-", "\\\\--",
+    ]
+
+    /// The text after the `:` at `colon` (it may be empty).
     func messageText(_ line: MermaidSource.Line, _ colon: Int, _ end: Int) throws(MermaidStop) -> [String] {
-        guard colon + 1 < end else {
-            throw .syntax(line: line.number, column: source.column(colon, on: line), message: "write the text after ':'")
-        }
-        return try SequenceText.lines(source, colon + 1, end, on: line)
+        try SequenceText.lines(source, colon + 1, end, on: line)
     }
 
     /// Scans a participant name from `start`: it runs until `:`, `,`, `+` or an arrow. A hyphen belongs to

@@ -48,7 +48,7 @@ struct SequenceParser {
             }
             let start = lineIndex == headerLine ? headerEnd : line.start
             let first = source.skipSpaces(start, line.end)
-            if first == line.end || source.hasPrefix("%%", at: first, line.end) { continue }
+            if first == line.end || source.hasPrefix("%%", at: first, line.end) || isHashComment(first, line.end) { continue }
             if source.hasKeyword("accdescr", at: first, line.end) {
                 let after = source.skipSpaces(first + 8, line.end)
                 if after < line.end, source[after] == "{" {
@@ -125,6 +125,14 @@ struct SequenceParser {
         let (low, high) = source.trimmed(colon + 1, line.end)
         let text = source.text(low, high)
         if isTitle { diagram.accessibleTitle = text } else { diagram.accessibleDescription = text }
+    }
+
+    /// A line that starts with a `#` that is not a character code: Mermaid skips it as a comment.
+    private func isHashComment(_ start: Int, _ end: Int) -> Bool {
+        guard source[start] == "#" else { return false }
+        var close = start + 1
+        while close < end, MermaidSource.isWordCharacter(source[close]) { close += 1 }
+        return !(close > start + 1 && close < end && source[close] == ";")
     }
 
     private func firstIndex(of scalar: Unicode.Scalar, from start: Int, _ end: Int) -> Int? {

@@ -116,9 +116,10 @@ import Testing
     }
 
     @Test func commentsAndBlankLinesAreSkipped() throws {
-        let diagram = try parse("\n   %% a comment with A->>B: inside\n\t\nA->>B: x   \n%%{init: {}}%%")
-        #expect(messages(diagram).count == 1)
-        #expect(diagram.participants.count == 2)
+        let diagram = try parse("\n   %% a comment with A->>B: inside\n\t\nA->>B: x   \n%%{init: {}}%%\n  # a Mermaid comment too\n#35;->>B: y")
+        #expect(messages(diagram).count == 2)
+        #expect(diagram.participants.map(\.id) == ["A", "B", "#35;"])
+        #expect(diagram.participants[2].label == ["#"])
     }
 
     @Test func keywordsNeedAWordBoundary() throws {

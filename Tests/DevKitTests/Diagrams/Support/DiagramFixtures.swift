@@ -4,7 +4,7 @@ import Foundation
 /// The golden diagrams beside these tests: `Fixtures/<name>.mmd` and the `<name>.svg` it must render to.
 enum DiagramFixtures {
     /// `Tests/DevKitTests/Diagrams/Fixtures`.
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let folder = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures")
 
     /// The repository's root folder.
