@@ -19,7 +19,7 @@ struct DiagramSVG {
     mutating func append(_ other: DiagramSVG) { bytes.append(contentsOf: other.bytes) }
 
     /// Appends `text`, escaped for XML content and attributes.
-    mutating func escaped(_ text: String) { SVGText.append(text, to: &bytes) }
+    mutating func escaped(_ text: String) { DiagramXMLText.append(text, to: &bytes) }
 
     /// `<rect>`, with optional rounded corners.
     mutating func rect(_ className: String, x: Double, y: Double, width: Double, height: Double, radius: Double = 0) {

@@ -26,7 +26,7 @@ enum SequenceEntities {
     static func character(for code: String) -> String? {
         if let first = code.unicodeScalars.first, ("0"..."9").contains(first) {
             guard code.unicodeScalars.count <= 7, let value = UInt32(code), let scalar = Unicode.Scalar(value),
-                  SVGText.isAllowed(scalar) else { return nil }
+                  DiagramXMLText.isAllowed(scalar) else { return nil }
             return String(scalar)
         }
         return named[code]

@@ -19,13 +19,13 @@ enum SequenceSVG {
         let width = (maxX - minX).rounded(.up)
         let height = drawing.height.rounded(.up)
         let originX = DiagramSVG.format(minX)
-        let idText = SVGText.escape(id)
+        let idText = DiagramXMLText.escape(id)
         var svg = DiagramSVG()
         svg.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"seq\" role=\"img\" aria-labelledby=\"\(idText)-title\" aria-describedby=\"\(idText)-desc\"")
         svg.raw(" viewBox=\"\(originX) 0 \(DiagramSVG.format(width)) \(DiagramSVG.format(height))\" width=\"\(DiagramSVG.format(width))\" height=\"\(DiagramSVG.format(height))\"")
         svg.raw(" style=\"min-width:\(DiagramSVG.format((width * 0.75).rounded()))px\">\n")
-        svg.raw("<title id=\"\(idText)-title\">\(SVGText.escape(SequenceDescription.title(diagram)))</title>\n")
-        svg.raw("<desc id=\"\(idText)-desc\">\(SVGText.escape(SequenceDescription.description(diagram)))</desc>\n")
+        svg.raw("<title id=\"\(idText)-title\">\(DiagramXMLText.escape(SequenceDescription.title(diagram)))</title>\n")
+        svg.raw("<desc id=\"\(idText)-desc\">\(DiagramXMLText.escape(SequenceDescription.description(diagram)))</desc>\n")
         var baseline = M.margin + 17
         for line in diagram.title {
             svg.text("seq-title", line, x: (minX + maxX) / 2, y: baseline, anchor: .middle)

@@ -1,6 +1,6 @@
 /// Escaping of text for SVG (XML 1.0): markup characters become references, characters XML cannot hold
 /// become U+FFFD.
-enum SVGText {
+enum DiagramXMLText {
     /// Whether XML 1.0 allows `scalar` in a document.
     static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
