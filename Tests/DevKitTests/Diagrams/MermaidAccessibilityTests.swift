@@ -3,10 +3,10 @@ import Testing
 
 /// The SVG's text alternative (role, name, description), its ids, and its escaping.
 @Suite struct MermaidAccessibilityTests {
-    func document(_ source: String, startLine: Int = 1) throws -> (svg: String, document: SVGDocument) {
+    func document(_ source: String, startLine: Int = 1) throws -> (svg: String, document: DiagramSVGDocument) {
         let (svg, result) = DiagramFixtures.svg(source, startLine: startLine)
         let text = try #require(svg, "did not render: \(result)")
-        return (text, SVGDocument(text))
+        return (text, DiagramSVGDocument(text))
     }
 
     @Test func nameAndDescriptionTellTheWholeSequence() throws {
@@ -67,7 +67,7 @@ import Testing
             Issue.record("did not render")
             return
         }
-        #expect(SVGDocument(custom).ids == ["diagram-3-title", "diagram-3-desc"])
+        #expect(DiagramSVGDocument(custom).ids == ["diagram-3-title", "diagram-3-desc"])
     }
 
     @Test func sizeIsTheViewBoxAndItShrinksToThreeQuartersAtMost() throws {

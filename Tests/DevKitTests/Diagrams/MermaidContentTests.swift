@@ -22,7 +22,7 @@ import Testing
                     Issue.record("\(file.lastPathComponent):\(block.line): \(result)")
                     continue
                 }
-                #expect(SVGDocument(svg).error == nil)
+                #expect(DiagramSVGDocument(svg).error == nil)
             }
         }
         #expect(count >= 4)
@@ -33,7 +33,7 @@ import Testing
         let blocks = DiagramFixtures.mermaidBlocks(in: try String(contentsOf: file, encoding: .utf8))
         let descriptions = blocks.compactMap { block -> String? in
             guard case let .svg(svg) = MermaidDiagram.render(block.source, startLine: block.line) else { return nil }
-            return SVGDocument(svg).desc
+            return DiagramSVGDocument(svg).desc
         }
         #expect(descriptions.count == blocks.count)
         let expected = ["SYNC_ACK", "OUTGOING_CALL_STARTED", "INCOMING_CALL", "BroadcastChannel"]

@@ -69,7 +69,7 @@ import Testing
             switch MermaidDiagram.render(source, startLine: 5) {
             case let .svg(svg):
                 drawn += 1
-                let document = SVGDocument(svg)
+                let document = DiagramSVGDocument(svg)
                 #expect(document.error == nil, "\(source.debugDescription): \(document.error ?? "")")
             case let .failure(line, column, message):
                 failed += 1

@@ -27,7 +27,7 @@ import Testing
 
     @Test(arguments: names)
     func goldenIsWellFormedAccessibleSVG(_ name: String) throws {
-        let document = SVGDocument(try DiagramFixtures.text(name, "svg"))
+        let document = DiagramSVGDocument(try DiagramFixtures.text(name, "svg"))
         #expect(document.error == nil, "\(name).svg: \(document.error ?? "")")
         #expect(document.elements.first == "svg")
         #expect(document.rootAttributes["role"] == "img")
@@ -42,7 +42,7 @@ import Testing
     @Test(arguments: names)
     func goldenHasNoColoursOnlyClasses(_ name: String) throws {
         let svg = try DiagramFixtures.text(name, "svg")
-        let document = SVGDocument(svg)
+        let document = DiagramSVGDocument(svg)
         for attribute in ["fill", "stroke", "color", "stop-color", "flood-color"] {
             #expect(!document.attributeNames.contains(attribute), "\(name).svg sets \(attribute)")
         }

@@ -47,7 +47,7 @@ import Testing
         lines += Array(repeating: "end", count: 19)
         let (svg, result) = DiagramFixtures.svg(lines.joined(separator: "\n"))
         let text = try #require(svg, "did not render: \(result)")
-        let document = SVGDocument(text)
+        let document = DiagramSVGDocument(text)
         #expect(document.error == nil)
         #expect(document.classes.filter { $0 == "seq-frame" }.count == 19)
         #expect(document.classes.filter { $0 == "seq-actor" }.count == 400)

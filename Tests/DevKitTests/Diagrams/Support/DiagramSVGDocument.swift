@@ -4,7 +4,7 @@ import FoundationXML
 #endif
 
 /// An SVG read back with Foundation's XML parser: proof it is well-formed, and its parts for checks.
-struct SVGDocument {
+struct DiagramSVGDocument {
     /// The parser's error, when the text is not well-formed XML.
     var error: String?
     /// The root element's attributes.
