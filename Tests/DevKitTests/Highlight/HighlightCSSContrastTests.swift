@@ -1,0 +1,105 @@
+@testable import DevKit
+import Foundation
+import Testing
+
+/// `site/assets/highlight.css`: a colour for every class in light, dark (both ways it applies) and
+/// print, each reaching WCAG AA's 4.5:1 on the code background it is shown on.
+@Suite struct HighlightCSSContrastTests {
+    static let lightBackground = "#f5f7fa"
+    static let darkBackground = "#1a2129"
+    static let paper = "#ffffff"
+
+    static func stylesheet() throws -> String {
+        try String(contentsOf: HighlightFixtures.projectRoot.appendingPathComponent("site/assets/highlight.css"), encoding: .utf8)
+    }
+
+    @Test func everyClassHasARuleWithItsOwnColour() throws {
+        let css = try Self.stylesheet()
+        for style in Highlighter.Style.allCases {
+            let name = style.className
+            let rule = try #require(HighlightCSS.declarations(after: ".\(name) {", in: css), "no rule for .\(name)")
+            #expect(rule["color"] == "var(--\(name))", ".\(name)")
+        }
+        #expect(HighlightCSS.declarations(after: ".hl-prompt {", in: css)?["user-select"] == "none")
+    }
+
+    @Test func everyColourReachesFourAndAHalfToOne() throws {
+        let css = try Self.stylesheet()
+        let themes: [(String, String, String)] = [
+            ("light", ":root {", Self.lightBackground),
+            ("dark, from the system", ":root:not([data-theme=\"light\"]) {", Self.darkBackground),
+            ("dark, chosen", ":root[data-theme=\"dark\"] {", Self.darkBackground),
+            ("print", "@media print {", Self.paper),
+        ]
+        for (theme, selector, background) in themes {
+            let colours = try #require(HighlightCSS.declarations(after: selector, in: css), "no \(theme) block")
+            for style in Highlighter.Style.allCases {
+                let property = "--\(style.className)"
+                let colour = try #require(colours[property], "\(theme): \(property) is not set")
+                let ratio = try #require(HighlightCSS.contrast(colour, background), "\(theme): \(colour) is not #rrggbb")
+                #expect(ratio >= 4.5, "\(theme): \(property) \(colour) is \(ratio):1 on \(background)")
+            }
+        }
+    }
+
+    /// The dark colours are written twice (for the system setting and for the reader's choice): the
+    /// same both times.
+    @Test func bothDarkBlocksAgree() throws {
+        let css = try Self.stylesheet()
+        let fromSystem = HighlightCSS.declarations(after: ":root:not([data-theme=\"light\"]) {", in: css)
+        let chosen = HighlightCSS.declarations(after: ":root[data-theme=\"dark\"] {", in: css)
+        #expect(fromSystem != nil && fromSystem == chosen)
+    }
+
+    /// The backgrounds checked above are the ones the site's stylesheet gives code blocks.
+    @Test func backgroundsAreTheSitesCodeBackgrounds() throws {
+        let site = try String(contentsOf: HighlightFixtures.projectRoot.appendingPathComponent("site/assets/site.css"), encoding: .utf8)
+        let values = site.components(separatedBy: "--code-bg:").dropFirst()
+            .map { $0.prefix { $0 != ";" && $0 != "}" }.trimmingCharacters(in: .whitespaces).lowercased() }
+        #expect(values.first == Self.lightBackground)
+        #expect(values.dropFirst().allSatisfy { $0 == Self.darkBackground || $0 == Self.lightBackground }, "\(values)")
+        #expect(values.contains(Self.darkBackground))
+    }
+
+    @Test func contrastIsComputedAsWCAGDoes() {
+        #expect(HighlightCSS.contrast("#000000", "#ffffff").map { ($0 * 100).rounded() } == 2100)
+        #expect(HighlightCSS.contrast("#777777", "#ffffff").map { ($0 * 100).rounded() } == 448)
+        #expect(HighlightCSS.contrast("#fff", "#000000") == 21)
+        #expect(HighlightCSS.contrast("red", "#000000") == nil)
+    }
+}
+
+/// Just enough CSS reading for the checks above: the declarations of the first block after a
+/// selector, and WCAG contrast ratios of hex colours.
+enum HighlightCSS {
+    static func declarations(after selector: String, in css: String) -> [String: String]? {
+        guard let start = css.range(of: selector) else { return nil }
+        var body = css[start.upperBound...]
+        if selector.hasPrefix("@media"), let inner = body.firstIndex(of: "{") { body = body[body.index(after: inner)...] }
+        guard let close = body.firstIndex(of: "}") else { return nil }
+        var result: [String: String] = [:]
+        for declaration in body[..<close].split(separator: ";") {
+            let parts = declaration.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2 else { continue }
+            result[parts[0].trimmingCharacters(in: .whitespacesAndNewlines)] = parts[1].trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return result
+    }
+
+    static func contrast(_ a: String, _ b: String) -> Double? {
+        guard let first = luminance(a), let second = luminance(b) else { return nil }
+        return (max(first, second) + 0.05) / (min(first, second) + 0.05)
+    }
+
+    static func luminance(_ hex: String) -> Double? {
+        var digits = Array(hex.dropFirst())
+        guard hex.hasPrefix("#") else { return nil }
+        if digits.count == 3 { digits = digits.flatMap { [$0, $0] } }
+        guard digits.count == 6, let value = Int(String(digits), radix: 16) else { return nil }
+        let channels = [value >> 16 & 0xFF, value >> 8 & 0xFF, value & 0xFF].map { channel -> Double in
+            let c = Double(channel) / 255
+            return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+        }
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+    }
+}
