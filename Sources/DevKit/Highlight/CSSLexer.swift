@@ -22,6 +22,7 @@ extension Highlighter {
                 let byte = bytes[index]
                 if Bytes.isSpace(byte) {
                     index += 1
+                    while index < end, Bytes.isSpace(bytes[index]) { index += 1 }
                     continue
                 }
                 if byte == UInt8(ascii: "/"), index + 1 < end, bytes[index + 1] == UInt8(ascii: "*") {

@@ -13,6 +13,10 @@ extension Highlighter {
             byte < 64 && (escapeMask >> UInt64(byte)) & 1 != 0
         }
 
+        @inline(__always) static func needsEscapeOrIsNewline(_ byte: UInt8) -> Bool {
+            byte < 64 && ((escapeMask | 1 << 10) >> UInt64(byte)) & 1 != 0
+        }
+
         @inline(__always) static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
         @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte &- 48 < 10 }
         @inline(__always) static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 97 < 26 }

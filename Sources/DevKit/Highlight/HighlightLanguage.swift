@@ -23,18 +23,38 @@ extension Highlighter {
             }
         }
 
-        private static let byName: [String: Language] = {
-            var table: [String: Language] = [:]
-            for language in allCases { for name in language.names { table[name] = language } }
-            return table
-        }()
+        /// Every name, packed as `packedName` packs it, with its language.
+        private static let packedNames: [(UInt64, UInt64, Language)] = allCases.flatMap { language in
+            language.names.map { name in
+                var name = name
+                let (low, high) = name.withUTF8 { packedName($0) } ?? (0, 0)
+                return (low, high, language)
+            }
+        }
 
         /// The language a fence's info word names: case-insensitive, and anything from the first comma
         /// on is dropped (`rust,ignore`, `rust,no_run`). Nil when unknown.
         init?(fenceName: String) {
-            let word = fenceName.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            guard word.utf8.count <= 32, let language = Self.byName[word.lowercased()] else { return nil }
-            self = language
+            var fenceName = fenceName
+            guard let (low, high) = fenceName.withUTF8({ Self.packedName($0) }),
+                  let entry = Self.packedNames.first(where: { $0.0 == low && $0.1 == high }) else { return nil }
+            self = entry.2
+        }
+
+        /// The bytes of a name up to its first comma, lowercased, in two integers; nil when longer than
+        /// 16 bytes or empty (no language has such a name).
+        private static func packedName(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
+            var low: UInt64 = 0
+            var high: UInt64 = 0
+            var count = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: ",") { break }
+                guard count < 16, byte != 0 else { return nil }
+                let lower = UInt64(Bytes.isUpper(byte) ? byte | 0x20 : byte)
+                if count < 8 { low |= lower << (8 * UInt64(count)) } else { high |= lower << (8 * UInt64(count - 8)) }
+                count += 1
+            }
+            return count == 0 ? nil : (low, high)
         }
 
         /// Marks the tokens of `range` in this language.

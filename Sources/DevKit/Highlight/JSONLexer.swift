@@ -11,6 +11,9 @@ extension Highlighter {
             while index < end {
                 let byte = bytes[index]
                 switch byte {
+                case 32, 9, 13, 10:
+                    index += 1
+                    while index < end, Bytes.isSpace(bytes[index]) { index += 1 }
                 case UInt8(ascii: "\""), UInt8(ascii: "'"):
                     let stringEnd = stringEnd(bytes, index, end, quote: byte)
                     output.mark(isKey(bytes, stringEnd, end) ? .property : .string, index, stringEnd)

@@ -74,6 +74,7 @@ extension Highlighter {
                 switch byte {
                 case 32, 9, 13, 10:
                     index += 1
+                    while index < end, Bytes.isSpace(bytes[index]) { index += 1 }
                     continue
                 case UInt8(ascii: "/"):
                     let next = index + 1 < end ? bytes[index + 1] : 0

@@ -17,6 +17,7 @@ extension Highlighter {
                 }
                 guard byte == UInt8(ascii: "<"), index + 1 < end else {
                     index += 1
+                    while index < end, bytes[index] != UInt8(ascii: "<"), bytes[index] != UInt8(ascii: "&") { index += 1 }
                     continue
                 }
                 if Bytes.matches(bytes, index, end, "<!--") {

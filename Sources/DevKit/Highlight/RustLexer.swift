@@ -20,6 +20,7 @@ extension Highlighter {
                 switch byte {
                 case 32, 9, 13, 10:
                     index += 1
+                    while index < end, Bytes.isSpace(bytes[index]) { index += 1 }
                     continue
                 case UInt8(ascii: "/") where index + 1 < end && bytes[index + 1] == UInt8(ascii: "/"):
                     index = Bytes.lineComment(&output, index, end)

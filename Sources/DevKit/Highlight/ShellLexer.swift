@@ -29,6 +29,7 @@ extension Highlighter {
                 switch byte {
                 case 32, 9, 13:
                     index += 1
+                    while index < end, Bytes.isBlank(bytes[index]) { index += 1 }
                 case Bytes.newline:
                     index += 1
                     if !hereDocuments.isEmpty {

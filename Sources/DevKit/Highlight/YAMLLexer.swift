@@ -61,6 +61,7 @@ extension Highlighter {
                     return index + 1
                 case 32, 9, 13:
                     index += 1
+                    while index < end, Bytes.isBlank(bytes[index]) { index += 1 }
                 case UInt8(ascii: "#") where index == 0 || Bytes.isSpace(bytes[index - 1]):
                     index = Bytes.lineComment(&output, index, end)
                 case UInt8(ascii: "-") where nextIsSpace && flowDepth == 0, UInt8(ascii: "?") where nextIsSpace:

@@ -79,7 +79,8 @@ import Testing
     }
 
     /// Inputs that would be quadratic for a lexer that rescans: regex literals that never close,
-    /// strings that never close, 64 KB on one line.
+    /// strings that never close, 64 KB on one line; and non-ASCII text long enough that the HTML is
+    /// made into a String in pieces.
     @Test(arguments: languages)
     func longLinesStayLinear(_ language: String) {
         let size = 1 << 16
@@ -90,6 +91,8 @@ import Testing
             String(repeating: "x: ", count: size / 3),
             String(repeating: "<a ", count: size / 3),
             String(repeating: "@@ -", count: size / 4),
+            // Scalars of two, three and four bytes: the writer's 4 KB pieces must end between scalars.
+            String(repeating: "é€𝄞 \"x\" <", count: size / 16),
         ]
         for code in inputs {
             let problems = HighlightMarkup.check(code, language: language)

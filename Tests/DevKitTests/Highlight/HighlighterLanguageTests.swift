@@ -89,6 +89,19 @@ import Testing
         }
     }
 
+    /// The writer's tags and entities, kept as integer literals, spell what they say.
+    @Test func writerWordsSpellTheirTags() {
+        typealias Words = Highlighter.Output.Words
+        #expect(Words.openPrefix.0 == Highlighter.Output.word("<span cl") && Words.openPrefix.1 == Highlighter.Output.word("ass=\"hl-"))
+        #expect(Words.closeTag == Highlighter.Output.word("</span>"))
+        #expect([Words.amp, Words.lt, Words.gt, Words.quot, Words.apos] == ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"].map(Highlighter.Output.word))
+        for style in Highlighter.Style.allCases {
+            let tail = String(style.openTag.description.dropFirst(16))
+            #expect(style.openTagTail.word == Highlighter.Output.word(tail) && style.openTagTail.count == tail.utf8.count, "\(style)")
+            #expect(style.openTag.description == "<span class=\"\(style.className)\">")
+        }
+    }
+
     /// The checker itself finds what it looks for, so the property tests can fail.
     @Test func markupCheckerCatchesBrokenSpans() {
         #expect(!HighlightMarkup.problems("<span class=\"hl-kw\">a\nb</span>").isEmpty)
