@@ -70,7 +70,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Highlight/Fixtures", "Diagrams/Fixtures"]
         ),
     ]
 )

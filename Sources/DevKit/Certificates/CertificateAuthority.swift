@@ -151,13 +151,13 @@ public struct CertificateAuthority: Sendable {
     private func write(_ text: String, to url: URL, mode: mode_t) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
-        guard descriptor >= 0 else { throw CertificateError("cannot write \(url.path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw CertificateError("cannot write \(url.path): \(SystemError.reason(errno))") }
         let failure = FileIO.writeAll(descriptor, text)
         fchmod(descriptor, mode)
         close(descriptor)
         if let failure { throw CertificateError("cannot write \(url.path): \(failure)") }
         guard rename(temporary.path, url.path) == 0 else {
-            throw CertificateError("cannot write \(url.path): \(String(cString: strerror(errno)))")
+            throw CertificateError("cannot write \(url.path): \(SystemError.reason(errno))")
         }
     }
 

@@ -27,7 +27,7 @@ public struct TrustStoreInstaller: Sendable {
                 report.append(status == 0 ? "system store: added \(target.path) and ran update-ca-certificates"
                                           : "system store: update-ca-certificates failed (exit \(status)); are you root? try: sudo devkit cert --install")
             } catch {
-                report.append("system store: cannot write \(target.path) (\(SiteLoader.reason(error))); try: sudo devkit cert --install")
+                report.append("system store: cannot write \(target.path) (\(SystemError.reason(error))); try: sudo devkit cert --install")
             }
         } else {
             report.append("system store: update-ca-certificates not found (apt install ca-certificates)")

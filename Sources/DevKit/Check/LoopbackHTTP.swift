@@ -118,7 +118,7 @@ struct LoopbackHTTPError: Error, Equatable, CustomStringConvertible {
     }
 
     init(errno code: Int32, during step: String) {
-        message = code == EAGAIN || code == EWOULDBLOCK ? "timed out (\(step))" : "\(step): \(String(cString: strerror(code)))"
+        message = code == EAGAIN || code == EWOULDBLOCK ? "timed out (\(step))" : "\(step): \(SystemError.reason(code))"
     }
 
     var description: String { message }

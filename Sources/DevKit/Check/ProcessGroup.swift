@@ -39,7 +39,7 @@ final class ProcessGroup: @unchecked Sendable {
         var child: pid_t = 0
         let status = posix_spawn(&child, executable, &actions, &attributes, argv, environ)
         guard status == 0 else {
-            throw .browserCannotStart("cannot run \(executable): \(String(cString: strerror(status)))")
+            throw .browserCannotStart("cannot run \(executable): \(SystemError.reason(status))")
         }
         pid = child
         Self.running.withValue { _ = $0.insert(child) }

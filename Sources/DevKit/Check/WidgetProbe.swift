@@ -97,7 +97,7 @@ public enum WidgetProbe {
 
     private static func describe(_ error: any Error) -> String {
         if let error = error as? NIOConnectionError, let last = error.connectionErrors.last { return describe(last.error) }
-        if let error = error as? IOError { return String(cString: strerror(error.errnoCode)).lowercased() }
+        if let error = error as? IOError { return SystemError.reason(error.errnoCode).lowercased() }
         if error is ChannelError { return "timed out" }
         return "\(error)"
     }

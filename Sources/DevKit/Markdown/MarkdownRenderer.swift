@@ -57,7 +57,13 @@ public struct MarkdownRenderer: Sendable {
             if decoratesBlocks { Self.replace(node, withAnchored: heading) }
         }
 
-        if decoratesBlocks { for node in collected.codeBlocks { Self.replaceCodeBlock(node) } }
+        var problems: [Diagnostic] = []
+        if decoratesBlocks {
+            for node in collected.codeBlocks {
+                let position = parsed.position(of: node)
+                Self.replaceCodeBlock(node, line: position.line, column: position.column, problems: &problems)
+            }
+        }
         var htmlAnchors: [String] = []
         for node in collected.rawHTML {
             let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
@@ -74,11 +80,11 @@ public struct MarkdownRenderer: Sendable {
         }
 
         guard let rendered = cmark_render_html(document, CMARK_OPT_UNSAFE) else {
-            return RenderedMarkdown(html: "", headings: headings, links: links, htmlAnchors: htmlAnchors)
+            return RenderedMarkdown(html: "", headings: headings, links: links, htmlAnchors: htmlAnchors, problems: problems)
         }
         defer { free(rendered) }
         return RenderedMarkdown(html: parsed.finish(String(cString: rendered)), headings: headings, links: links,
-                                htmlAnchors: htmlAnchors, footnoteAnchors: parsed.footnoteAnchors)
+                                htmlAnchors: htmlAnchors, footnoteAnchors: parsed.footnoteAnchors, problems: problems)
     }
 
     /// The text of a node's inline children, as a reader sees it.
@@ -119,18 +125,45 @@ public struct MarkdownRenderer: Sendable {
         cmark_node_free(node)
     }
 
-    /// Writes a code block with its language class and a copy button.
-    private static func replaceCodeBlock(_ node: OpaquePointer) {
+    /// Writes a code block: a ```mermaid sequence diagram as inline SVG, any other block with its
+    /// language class, highlighted when the language is known, and a copy button. `line` and
+    /// `column` are where the block starts in the Markdown.
+    private static func replaceCodeBlock(_ node: OpaquePointer, line: Int, column: Int, problems: inout [Diagnostic]) {
         let code = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
         let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
         let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
-        var html = "<div class=\"code-block\"><button type=\"button\" class=\"copy\" aria-label=\"Copy code\">Copy</button><pre><code"
-        if !language.isEmpty { html += " class=\"language-\(HTML.escapeAttribute(language))\"" }
-        html += ">" + HTML.escapeText(code) + "</code></pre></div>\n"
+        var html: String
+        if language == "mermaid", let diagram = diagramHTML(code, line: line, column: column, problems: &problems) {
+            html = diagram
+        } else {
+            html = "<div class=\"code-block\"><button type=\"button\" class=\"copy\" aria-label=\"Copy code\">Copy</button><pre><code"
+            if let highlighted = Highlighter.highlight(code, language: language) {
+                html += " class=\"language-\(highlighted.language)\">" + highlighted.html
+            } else {
+                if !language.isEmpty { html += " class=\"language-\(HTML.escapeAttribute(language))\"" }
+                html += ">" + HTML.escapeText(code)
+            }
+            html += "</code></pre></div>\n"
+        }
         guard let block = cmark_node_new(CMARK_NODE_HTML_BLOCK) else { return }
         cmark_node_set_literal(block, html)
         cmark_node_replace(node, block)
         cmark_node_free(node)
+    }
+
+    /// A sequence diagram's figure, or nil (with a warning) for a diagram type that is not drawn, so
+    /// the block stays code; a syntax error is an error and the block stays code too.
+    private static func diagramHTML(_ code: String, line: Int, column: Int, problems: inout [Diagnostic]) -> String? {
+        let result = MermaidDiagram.render(code, startLine: line + 1)
+        if case let .svg(svg) = result {
+            // Focusable: a wide diagram scrolls sideways, and a scrolling region must be reachable.
+            return "<figure class=\"diagram\" tabindex=\"0\">\(svg)</figure>\n"
+        }
+        if var problem = result.diagnostic(path: "") {
+            if problem.line > line { problem.column += column - 1 }
+            problems.append(problem)
+        }
+        return nil
     }
 
     /// Puts HTML the renderer wrote itself in place of a raw HTML node, keeping its kind.

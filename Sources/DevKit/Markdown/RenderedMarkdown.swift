@@ -10,6 +10,9 @@ public struct RenderedMarkdown: Equatable, Sendable {
     public var htmlAnchors: [String] = []
     /// Anchors of footnotes and their references (`fn-…`, `fnref-…`).
     public var footnoteAnchors: [String] = []
+    /// Problems in the document's blocks (a diagram that does not parse), with lines of the
+    /// Markdown given and no path: the caller knows the file.
+    public var problems: [Diagnostic] = []
 
     /// The text of the first level-1 heading, the fallback title.
     public var firstTitle: String? {

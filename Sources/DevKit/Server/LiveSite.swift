@@ -32,10 +32,8 @@ public actor LiveSite {
     private let injectsReloadScript: Bool
     private let forbiddenRoots: [String]
     private var site: RenderedSite?
-    private var pageBySitePath: [String: Int] = [:]
-    private var listingBySitePath: [String: ListingPage] = [:]
-    private var staticByPath: [String: StaticFile] = [:]
-    private var documentCache: [Int: ServedFile] = [:]
+    private var filesByPath: [String: OutputFile] = [:]
+    private var documentCache: [String: ServedFile] = [:]
     private var pendingChanges: Set<String> = []
     /// The errors of the latest build (empty when it succeeded).
     public private(set) var errors: [Diagnostic] = []
@@ -87,9 +85,7 @@ public actor LiveSite {
     }
 
     private func install(_ next: RenderedSite) {
-        pageBySitePath = Dictionary(next.pages.enumerated().map { ($1.sitePath, $0) }, uniquingKeysWith: { first, _ in first })
-        listingBySitePath = Dictionary(next.listingPages.map { ($0.sitePath, $0) }, uniquingKeysWith: { first, _ in first })
-        staticByPath = Dictionary(next.staticFiles.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
+        filesByPath = Dictionary(next.outputFiles().map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         site = next
         documentCache = [:]
     }
@@ -103,24 +99,13 @@ public actor LiveSite {
     /// browser loads the root inside an iframe, as HubSpot's `local` mode does: it gets the demo widget.
     public func resolve(_ sitePath: String, frame: Bool = false) -> Resolution {
         guard let site else { return .buildFailed(errorPage()) }
-        if frame, sitePath.isEmpty, let widget = staticByPath["widget/index.html"], let file = staticFile(widget) {
+        if frame, sitePath.isEmpty, let widget = filesByPath["widget/index.html"], let file = served(widget) {
             return .file(file)
         }
-        if sitePath.isEmpty || sitePath.hasSuffix("/") {
-            if let index = pageBySitePath[sitePath] { return .file(document(index, in: site)) }
-            if let listing = listingBySitePath[sitePath] { return .file(html(site.document(forPage: listing.page, listingPage: listing.number))) }
-            if let file = staticByPath[sitePath + "index.html"].flatMap(staticFile) { return .file(file) }
-        } else {
-            if let file = staticByPath[sitePath].flatMap(staticFile) { return .file(file) }
-            if sitePath.hasSuffix("/index.html"), let index = pageBySitePath[String(sitePath.dropLast(10))] {
-                return .file(document(index, in: site))
-            }
-            if sitePath == RenderedSite.sitemapPath {
-                return .file(ServedFile(body: Data(site.sitemap().utf8), contentType: MediaType.forPath(sitePath)))
-            }
-            if pageBySitePath[sitePath + "/"] != nil || staticByPath[sitePath + "/index.html"] != nil {
-                return .redirect(basePath + PathDisplay.encode(sitePath) + "/")
-            }
+        let path = sitePath.isEmpty || sitePath.hasSuffix("/") ? sitePath + "index.html" : sitePath
+        if let file = filesByPath[path].flatMap(served) { return .file(file) }
+        if !sitePath.isEmpty, !sitePath.hasSuffix("/"), filesByPath[sitePath + "/index.html"] != nil {
+            return .redirect(basePath + PathDisplay.encode(sitePath) + "/")
         }
         return .notFound(html(site.notFoundDocument()))
     }
@@ -131,11 +116,18 @@ public actor LiveSite {
         return html(site.notFoundDocument())
     }
 
-    private func document(_ index: Int, in site: RenderedSite) -> ServedFile {
-        if let cached = documentCache[index] { return cached }
-        let file = html(site.document(forPage: index))
-        documentCache[index] = file
-        return file
+    /// The bytes of an output file: a document composed once per build, or a static file read now.
+    private func served(_ file: OutputFile) -> ServedFile? {
+        switch file.body {
+        case let .text(make):
+            if let cached = documentCache[file.path] { return cached }
+            let text = make()
+            let served = file.path.hasSuffix(".html") ? html(text) : ServedFile(body: Data(text.utf8), contentType: MediaType.forPath(file.path))
+            documentCache[file.path] = served
+            return served
+        case let .copy(source):
+            return staticFile(source)
+        }
     }
 
     /// Reads a static file, refusing one whose real path has left its folder since the build.

@@ -9,7 +9,7 @@ enum PortProbe {
         switch result {
         case let .success(bound): return bound
         case let .failure(error) where error.code == EADDRINUSE: throw .portInUse(port)
-        case let .failure(error): throw .cannotBind(host, port, String(cString: strerror(error.code)))
+        case let .failure(error): throw .cannotBind(host, port, SystemError.reason(error.code))
         }
     }
 
@@ -48,7 +48,3 @@ enum PortProbe {
     }
 }
 
-/// An errno value as an error.
-struct SystemError: Error {
-    let code: Int32
-}

@@ -15,6 +15,8 @@ enum DefaultTheme {
         File(path: "templates/sidebar-entry.mustache", bytes: PackageResources.sidebar_entry_mustache),
         File(path: "templates/sidebar-level.mustache", bytes: PackageResources.sidebar_level_mustache),
         File(path: "assets/site.css", bytes: PackageResources.site_css),
+        File(path: "assets/highlight.css", bytes: PackageResources.highlight_css),
+        File(path: "assets/diagrams.css", bytes: PackageResources.diagrams_css),
         File(path: "assets/site.js", bytes: PackageResources.site_js),
         File(path: "assets/theme.js", bytes: PackageResources.theme_js),
         File(path: "assets/favicon.svg", bytes: PackageResources.favicon_svg),

@@ -24,7 +24,7 @@ struct LinkResolver: Sendable {
         self.baseURL = baseURL
         var byContent: [String: Int] = [:]
         var bySite: [String: Int] = [:]
-        var outputs: Set<String> = ["404.html", "sitemap.xml"]
+        var outputs = Set(GeneratedFile.paths)
         for (index, page) in pages.enumerated() {
             if let contentPath = page.contentPath { byContent[contentPath] = index }
             bySite[page.sitePath] = index

@@ -10,7 +10,8 @@ public struct RenderedSite: Sendable {
         var fragments: [RenderedMarkdown]
         var linkChecks: [[LinkChecker.Check]]
         var staticFiles: [StaticFile]
-        var loadWarnings: [Diagnostic]
+        /// What the load step found (only warnings, once the site built).
+        var loadDiagnostics: [Diagnostic]
         var resolver: LinkResolver
     }
 
@@ -36,11 +37,6 @@ public struct RenderedSite: Sendable {
     /// The prefix of every internal link.
     public var baseURL: BaseURL { parts.resolver.baseURL }
 
-    /// The generated files beside the pages.
-    public static let notFoundPath = "404.html"
-    public static let sitemapPath = "sitemap.xml"
-    public static let noJekyllPath = ".nojekyll"
-
     /// The second and later pages of long sections' listings.
     public var listingPages: [ListingPage] {
         pages.indices.flatMap { index -> [ListingPage] in
@@ -60,6 +56,32 @@ public struct RenderedSite: Sendable {
                 ?? (page.kind == .home && page.contentPath == nil ? parts.configuration.name : page.fallbackTitle)
         }
         self.navigation = Navigation(pages: parts.pages)
+    }
+
+    /// Every file of the site: pages, listing pages, generated files and static files, in that order.
+    func outputFiles() -> [OutputFile] {
+        var files: [OutputFile] = []
+        files.reserveCapacity(pages.count + staticFiles.count + GeneratedFile.allCases.count)
+        for index in pages.indices {
+            files.append(OutputFile(path: pages[index].outputPath, body: .text { document(forPage: index) }))
+        }
+        for listing in listingPages {
+            files.append(OutputFile(path: listing.outputPath, body: .text { document(forPage: listing.page, listingPage: listing.number) }))
+        }
+        for generated in GeneratedFile.allCases {
+            files.append(OutputFile(path: generated.rawValue, body: .text { self.generated(generated) }))
+        }
+        for file in staticFiles { files.append(OutputFile(path: file.outputPath, body: .copy(file))) }
+        return files
+    }
+
+    /// The text of a file the build makes itself.
+    private func generated(_ file: GeneratedFile) -> String {
+        switch file {
+        case .notFound: notFoundDocument()
+        case .sitemap: sitemap()
+        case .noJekyll: ""
+        }
     }
 
     /// The link to a page.

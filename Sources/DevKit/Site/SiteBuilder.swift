@@ -17,9 +17,7 @@ public struct SiteBuilder: Sendable {
         var timer = PhaseTimer()
         let loaded = SiteLoader(options: options).load()
         timer.mark("load")
-        var diagnostics = loaded.diagnostics
         let (templates, templateDiagnostics) = loadTemplates()
-        diagnostics += templateDiagnostics
 
         let pages = loaded.pages
         let resolver = LinkResolver(pages: pages, staticFiles: loaded.staticFiles, baseURL: options.baseURL)
@@ -31,9 +29,9 @@ public struct SiteBuilder: Sendable {
         let site = RenderedSite.Parts(
             configuration: loaded.configuration, pages: pages, fragments: rendered.map(\.fragment),
             linkChecks: rendered.map(\.checks), staticFiles: loaded.staticFiles,
-            loadWarnings: loaded.diagnostics.filter { $0.severity == .warning }, resolver: resolver)
+            loadDiagnostics: loaded.diagnostics, resolver: resolver)
         defer { timer.mark("links") }
-        return try finish(site, templates: templates, diagnostics: diagnostics, renderedPages: pages.count)
+        return try finish(site, templates: templates, diagnostics: templateDiagnostics, renderedPages: pages.count)
     }
 
     /// Renders the site again after the files at `changedPaths` (absolute paths) changed, reusing
@@ -86,10 +84,12 @@ public struct SiteBuilder: Sendable {
         TemplateSet.load(from: options.siteDirectory.appendingPathComponent("templates"), displayPath: options.displayPath)
     }
 
-    /// Checks templates named by pages and every link, then makes the site or throws every diagnostic.
+    /// Checks templates named by pages and every link, then makes the site or throws every diagnostic:
+    /// the load step's and the pages' blocks' (kept in `parts`, so an update reports them again),
+    /// then `diagnostics`, the templates' and the re-read pages', then these checks'.
     private func finish(_ parts: RenderedSite.Parts, templates: TemplateSet?, diagnostics: [Diagnostic],
                         renderedPages: Int) throws(BuildFailure) -> RenderedSite {
-        var diagnostics = diagnostics + parts.loadWarnings
+        var diagnostics = parts.loadDiagnostics + diagnostics + blockProblems(parts)
         if let templates {
             for page in parts.pages {
                 guard let name = page.frontMatter.template, !templates.names.contains(name) else { continue }
@@ -99,7 +99,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         diagnostics += LinkChecker(policy: options.linkPolicy).check(parts)
-        diagnostics = Array(Set(diagnostics)).sorted { ($0.path, $0.line, $0.column, $0.message) < ($1.path, $1.line, $1.column, $1.message) }
+        diagnostics.sort { ($0.path, $0.line, $0.column, $0.message) < ($1.path, $1.line, $1.column, $1.message) }
         guard let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw BuildFailure(diagnostics: diagnostics)
         }
@@ -116,5 +116,17 @@ public struct SiteBuilder: Sendable {
             return href
         }
         return (fragment, checks)
+    }
+
+    /// The problems the renderer found in pages' blocks, named by file and file line.
+    private func blockProblems(_ parts: RenderedSite.Parts) -> [Diagnostic] {
+        zip(parts.pages, parts.fragments).flatMap { page, fragment in
+            fragment.problems.map { problem in
+                var located = problem
+                located.path = page.sourcePath
+                located.line += page.bodyLineOffset
+                return located
+            }
+        }
     }
 }

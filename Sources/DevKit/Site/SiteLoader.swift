@@ -169,8 +169,7 @@ struct SiteLoader {
     private func collisions(pages: [Page], statics: [StaticFile]) -> [Diagnostic] {
         var owners: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
-        let reserved = ["404.html", "sitemap.xml", ".nojekyll"]
-        for path in reserved { owners[path] = "the build itself" }
+        for path in GeneratedFile.paths { owners[path] = "the build itself" }
         let outputs = pages.map { ($0.outputPath, $0.sourcePath, $0.contentPath != nil) }
             + statics.map { ($0.outputPath, $0.displayPath, true) }
         for (output, source, isFile) in outputs {
@@ -248,21 +247,5 @@ struct SiteLoader {
         let spaced = String(name.map { $0 == "-" || $0 == "_" ? " " : $0 })
         guard let first = spaced.first else { return name }
         return first.uppercased() + spaced.dropFirst()
-    }
-
-    static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
-            return String(cString: strerror(code.rawValue))
-        }
-        if nsError.domain == NSCocoaErrorDomain {
-            switch nsError.code {
-            case NSFileReadNoPermissionError: return "permission denied"
-            case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "no such file or folder"
-            default: break
-            }
-        }
-        return nsError.localizedDescription
     }
 }

@@ -19,7 +19,7 @@ struct SiteWriter {
             if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
-            throw failure(display, "cannot create the output folder: \(SiteLoader.reason(error))")
+            throw failure(display, "cannot create the output folder: \(SystemError.reason(error))")
         }
 
         do {
@@ -36,57 +36,40 @@ struct SiteWriter {
     }
 
     private func fill(_ staging: URL, with site: RenderedSite) throws(WriteError) {
+        let files = site.outputFiles()
         var folders: Set<String> = []
-        func addFolders(of path: String) {
-            var rest = path[...]
+        for file in files {
+            var rest = file.path[...]
             while let slash = rest.firstIndex(of: "/") {
-                folders.insert(String(path[...slash]))
-                rest = path[path.index(after: slash)...]
+                folders.insert(String(file.path[...slash]))
+                rest = file.path[file.path.index(after: slash)...]
             }
         }
-        let listingPages = site.listingPages
-        for page in site.pages { addFolders(of: page.outputPath) }
-        for listing in listingPages { addFolders(of: listing.outputPath) }
-        for file in site.staticFiles { addFolders(of: file.outputPath) }
         let root = staging.path + "/"
         var timer = PhaseTimer()
         // Folders one level deep at a time, each level on every core: a level's parents already exist.
         let levels = Dictionary(grouping: folders) { $0.utf8.reduce(0) { $1 == 47 ? $0 + 1 : $0 } }
         for depth in levels.keys.sorted() {
             let failures = parallelMap(levels[depth]!) { folder -> String? in
-                mkdir(root + folder, 0o755) == 0 || errno == EEXIST ? nil : "cannot create '\(folder)': \(String(cString: strerror(errno)))"
+                mkdir(root + folder, 0o755) == 0 || errno == EEXIST ? nil : "cannot create '\(folder)': \(SystemError.reason(errno))"
             }
             if let failure = failures.lazy.compactMap({ $0 }).first { throw WriteError(message: failure) }
         }
-
         timer.mark("folders")
-        let pageErrors = parallelMap(Array(site.pages.indices)) { index -> String? in
-            let path = site.pages[index].outputPath
-            return FileIO.writeFile(root + path, contents: site.document(forPage: index)).map { "cannot write '\(path)': \($0)" }
-        }
-        let listingErrors = parallelMap(listingPages) { listing -> String? in
-            FileIO.writeFile(root + listing.outputPath, contents: site.document(forPage: listing.page, listingPage: listing.number))
-                .map { "cannot write '\(listing.outputPath)': \($0)" }
-        }
-        timer.mark("pages")
-        let staticErrors = parallelMap(site.staticFiles) { file -> String? in
-            let failure = switch file.source {
-            case let .file(url): FileIO.copyFile(from: url.path, to: root + file.outputPath)
-            case let .embedded(bytes): FileIO.writeFile(root + file.outputPath, bytes: bytes)
+        let failures = parallelMap(files) { file -> String? in
+            switch file.body {
+            case let .text(make):
+                return FileIO.writeFile(root + file.path, contents: make()).map { "cannot write '\(file.path)': \($0)" }
+            case let .copy(source):
+                let failure = switch source.source {
+                case let .file(url): FileIO.copyFile(from: url.path, to: root + file.path)
+                case let .embedded(bytes): FileIO.writeFile(root + file.path, bytes: bytes)
+                }
+                return failure.map { "cannot copy '\(source.displayPath)': \($0)" }
             }
-            return failure.map { "cannot copy '\(file.displayPath)': \($0)" }
         }
-        let generated = [
-            (RenderedSite.notFoundPath, site.notFoundDocument()),
-            (RenderedSite.sitemapPath, site.sitemap()),
-            (RenderedSite.noJekyllPath, ""),
-        ]
-        let generatedErrors = generated.map { path, text in
-            FileIO.writeFile(root + path, contents: text).map { "cannot write '\(path)': \($0)" }
-        }
-        if let first = (pageErrors + listingErrors + staticErrors + generatedErrors).lazy.compactMap({ $0 }).first {
-            throw WriteError(message: first)
-        }
+        timer.mark("files")
+        if let first = failures.lazy.compactMap({ $0 }).first { throw WriteError(message: first) }
     }
 
     /// Moves the new folder into place and removes the old one.
@@ -98,11 +81,11 @@ struct SiteWriter {
         if hadOutput {
             try? fileManager.removeItem(at: retired)
             guard rename(output.path, retired.path) == 0 else {
-                throw WriteError(message: "cannot replace the output folder: \(String(cString: strerror(errno)))")
+                throw WriteError(message: "cannot replace the output folder: \(SystemError.reason(errno))")
             }
         }
         guard rename(staging.path, output.path) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = SystemError.reason(errno)
             if hadOutput { _ = rename(retired.path, output.path) }
             throw WriteError(message: "cannot move the new site into place: \(reason)")
         }

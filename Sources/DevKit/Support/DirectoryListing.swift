@@ -16,8 +16,8 @@ enum DirectoryListing {
     }
 
     /// The entries sorted by name, without `.` and `..`; the errno text on failure.
-    static func entries(at path: String) -> Result<[Entry], ListingError> {
-        guard let directory = opendir(path) else { return .failure(ListingError(code: errno)) }
+    static func entries(at path: String) -> Result<[Entry], SystemError> {
+        guard let directory = opendir(path) else { return .failure(SystemError(code: errno)) }
         defer { closedir(directory) }
         var entries: [Entry] = []
         while let entry = readdir(directory) {
@@ -58,14 +58,6 @@ enum DirectoryListing {
         case S_IFREG: return .file
         case S_IFDIR: return .directory
         default: return .other
-        }
-    }
-
-    /// An errno from listing a folder.
-    struct ListingError: Error {
-        var code: Int32
-        var reason: String {
-            code == ENOENT ? "no such file or folder" : String(cString: strerror(code))
         }
     }
 }

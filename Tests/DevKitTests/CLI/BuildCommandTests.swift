@@ -1,3 +1,4 @@
+@testable import DevKit
 import Foundation
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
         #expect(result.status == 0, "\(result.standardError)")
         let lines = result.standardOutput.split(separator: "\n")
         #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("Built 5 pages and 2 static files in ") == true)
+        #expect(lines.first?.hasPrefix("Built 5 pages and \(2 + DefaultTheme.assets.count) static files in ") == true)
         #expect(lines.first?.hasSuffix(" s → out") == true)
         #expect(FileManager.default.fileExists(atPath: temporary.url.appendingPathComponent("out/guides/two/index.html").path))
     }

@@ -24,9 +24,29 @@ import Testing
         let result = renderer.render("```js title=x\nconst a = \"<b>\";\n```\n")
         #expect(result.html == """
             <div class="code-block"><button type="button" class="copy" aria-label="Copy code">Copy</button>\
-            <pre><code class="language-js">const a = &quot;&lt;b&gt;&quot;;
+            <pre><code class="language-javascript"><span class="hl-kw">const</span> a = <span class="hl-str">&quot;&lt;b&gt;&quot;</span>;
             </code></pre></div>\n
             """)
+    }
+
+    @Test func unknownLanguagesStayPlainAndEscaped() {
+        let result = renderer.render("```brainfuck\n<+>\n```\n")
+        #expect(result.html.contains(#"<pre><code class="language-brainfuck">&lt;+&gt;\#n</code></pre>"#))
+        #expect(!result.html.contains("hl-"))
+    }
+
+    @Test func mermaidSequenceDiagramsBecomeFiguresAndOtherTypesStayCode() {
+        let drawn = renderer.render("Intro\n\n```mermaid\nsequenceDiagram\n  A->>B: hi\n```\n")
+        #expect(drawn.html.contains(#"<figure class="diagram" tabindex="0"><svg"#))
+        #expect(drawn.problems.isEmpty)
+        let other = renderer.render("```mermaid\nflowchart LR\n  A --> B\n```\n")
+        #expect(other.html.contains(#"<code class="language-mermaid">flowchart LR"#))
+        #expect(other.problems.map(\.severity) == [.warning])
+        #expect(other.problems.first?.line == 2)
+        let broken = renderer.render("Text\n\n```mermaid\nsequenceDiagram\n  A->>>B: hi\n```\n")
+        #expect(broken.problems.map(\.severity) == [.error])
+        #expect(broken.problems.first?.line == 5)
+        #expect(broken.problems.first?.column == 4)
     }
 
     @Test func rawHTMLIsEscapedByDefault() {
