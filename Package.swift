@@ -52,7 +52,9 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // The default theme: templates and assets built into the binary (see DefaultTheme.swift).
+            resources: [.embedInCode("Theme")]
         ),
         .executableTarget(
             name: "devkit",

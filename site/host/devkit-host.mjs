@@ -1,5 +1,6 @@
 // devkit-host.mjs: window.devkitHost, the simulator's scripting interface for tests and CI (`devkit
 // check` drives it over WebDriver). Documented in content/simulator.md ("Script it"); keep the two in step.
+import { timelineAsMermaid } from "./mermaid-export.mjs";
 import { RULES } from "./rules.mjs";
 import { frameId } from "./stage.mjs";
 
@@ -34,5 +35,6 @@ export function createDevkitHost(host, page) {
     reset: () => host.reset(),
     on: (listener) => host.on(listener),
     export: () => host.export(),
+    timelineAsMermaid: (options) => timelineAsMermaid(host, options),
   });
 }

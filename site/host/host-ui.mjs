@@ -1,6 +1,7 @@
 // host-ui.mjs: the host simulator's page. startPage() frames the widget the way HubSpot does (stage.mjs),
 // runs the HostSimulator (host.mjs) against it, shows every message (timeline.mjs) and problem
-// (problem-list.mjs) and the cards above the frames (cards.mjs), wires HubSpot's controls, and returns window.devkitHost (devkit-host.mjs).
+// (problem-list.mjs) and the cards above the frames (cards.mjs), wires HubSpot's controls, copies the
+// timeline as Mermaid (mermaid-export.mjs), and returns window.devkitHost (devkit-host.mjs).
 // Nothing runs on import: main.mjs calls startPage().
 import { Announcer } from "./announcer.mjs";
 import { Cards } from "./cards.mjs";
@@ -8,6 +9,7 @@ import { createDevkitHost } from "./devkit-host.mjs";
 import { DIRECTORY, initials, lookupNumber, recordName } from "./directory.mjs";
 import { elementMaker } from "./dom.mjs";
 import { HostSimulator } from "./host.mjs";
+import { timelineAsMermaid } from "./mermaid-export.mjs";
 import { ProblemList } from "./problem-list.mjs";
 import { RULES } from "./rules.mjs";
 import { configFromParams, paramsFromConfig } from "./session.mjs";
@@ -295,6 +297,8 @@ export function startPage({ window, document, protocol }) {
       return act(() => host.send($("custom-type").value.trim(), data));
     });
     timeline.wire();
+    $("copy-mermaid").addEventListener("click", (event) => copyMermaid(event.currentTarget));
+    $("mermaid-close").addEventListener("click", () => $("mermaid-dialog").close());
     $("export").addEventListener("click", () => {
       const blob = new window.Blob([JSON.stringify(host.export(), null, 2)], { type: "application/json" });
       const link = el("a", { href: window.URL.createObjectURL(blob), download: `devkit-host-${new Date().toISOString().replace(/[:.]/g, "-")}.json` });
@@ -303,6 +307,25 @@ export function startPage({ window, document, protocol }) {
       link.remove();
       window.setTimeout(() => window.URL.revokeObjectURL(link.href), 1000);
     });
+  }
+
+  // The clipboard, or where it is refused a dialog with the text selected (as the guides' copy buttons do).
+  async function copyMermaid(button) {
+    const text = timelineAsMermaid(host);
+    const count = host.messages.length === 1 ? "1 message" : `${host.messages.length} messages`;
+    try {
+      await window.navigator.clipboard.writeText(text);
+      button.textContent = "Copied";
+      window.setTimeout(() => (button.textContent = "Copy as Mermaid"), 1500);
+      announcer.say(`Copied ${count} as Mermaid.`);
+    } catch {
+      const box = $("mermaid-text");
+      box.value = text;
+      if (!$("mermaid-dialog").open) $("mermaid-dialog").showModal();
+      box.focus();
+      box.select();
+      announcer.say(`The clipboard is not available: ${count} as Mermaid are selected in a box. Press Control+C, or Command+C on a Mac, to copy them.`);
+    }
   }
 
   fillRecords();

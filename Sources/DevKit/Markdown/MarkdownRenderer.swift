@@ -18,7 +18,7 @@ public struct MarkdownRenderer: Sendable {
 
     /// Renders `markdown`; `rewriteLink` maps each link or image destination to the one written out.
     public func render(_ markdown: String, rewriteLink: (MarkdownLink) -> String = { $0.destination }) -> RenderedMarkdown {
-        let parsed = GFMDocument(markdown)
+        let parsed = GFMDocument(markdown, alignsWithStyle: decoratesBlocks)
         let document = parsed.root
         defer { cmark_node_free(document) }
 

@@ -140,7 +140,11 @@ public actor LiveSite {
 
     /// Reads a static file, refusing one whose real path has left its folder since the build.
     private func staticFile(_ file: StaticFile) -> ServedFile? {
-        guard let real = SymlinkGuard.realPath(file.source.path) else { return nil }
+        guard case let .file(source) = file.source else {
+            guard case let .embedded(bytes) = file.source else { return nil }
+            return ServedFile(body: Data(bytes), contentType: MediaType.forPath(file.outputPath))
+        }
+        guard let real = SymlinkGuard.realPath(source.path) else { return nil }
         let options = builder.options
         let roots = [options.siteDirectory, options.contentDirectory].compactMap { SymlinkGuard.realPath($0.path) }
         guard roots.contains(where: { SymlinkGuard.isInside(real, $0) }),

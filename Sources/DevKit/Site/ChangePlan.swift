@@ -15,7 +15,7 @@ struct ChangePlan: Equatable {
         let pageIndex = Dictionary(previous.pages.enumerated().compactMap { index, page in
             page.contentPath.map { (content + $0, index) }
         }, uniquingKeysWith: { first, _ in first })
-        let staticSources = Set(previous.staticFiles.map(\.source.path))
+        let staticSources = Set(previous.staticFiles.compactMap(\.sourcePath))
         var edited: Set<Int> = []
         for path in paths {
             var isDirectory: ObjCBool = false

@@ -79,7 +79,12 @@ public struct RenderedSite: Sendable {
         context["title"] = number == 1 ? titles[index] : "\(titles[index]) (page \(number) of \(listingPages))"
         let description = page.frontMatter.description ?? (page.kind == .home ? configuration.description : "")
         if !description.isEmpty { context["description"] = description }
-        context["url"] = baseURL.href(PathDisplay.encode(ListingPage.sitePath(of: page, number: number)))
+        let sitePath = PathDisplay.encode(ListingPage.sitePath(of: page, number: number))
+        context["url"] = baseURL.href(sitePath)
+        if baseURL.origin != nil { context["canonicalURL"] = baseURL.absolute(sitePath) }
+        if let editURL = configuration.editURL, let contentPath = page.contentPath {
+            context["editURL"] = editURL + PathDisplay.encode(contentPath)
+        }
         context["showTitle"] = !titleFromContent || number > 1
         context["isHome"] = page.kind == .home
         context["content"] = number == 1 ? fragment.html : ""
@@ -136,6 +141,14 @@ public struct RenderedSite: Sendable {
         return xml + "</urlset>\n"
     }
 
+    /// The configuration's header links, relative ones under the base URL.
+    private var headerLinks: [TemplateObject] {
+        configuration.links.map { link in
+            let isRelative = !link.url.contains("://") && !link.url.hasPrefix("/") && !link.url.hasPrefix("mailto:")
+            return TemplateObject(["title": link.title, "url": isRelative ? baseURL.href(link.url) : link.url])
+        }
+    }
+
     /// What every page's template gets: the site, the base URL and the sidebar (already HTML).
     private func commonContext(current: Int?) -> TemplateObject {
         let context = TemplateObject([
@@ -144,6 +157,10 @@ public struct RenderedSite: Sendable {
             "home": baseURL.href(""),
         ])
         if let current { context["sidebar"] = sidebarHTML(for: current) }
+        if !headerLinks.isEmpty {
+            context["links"] = headerLinks
+            context["hasLinks"] = true
+        }
         return context
     }
 

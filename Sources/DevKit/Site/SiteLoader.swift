@@ -27,6 +27,10 @@ struct SiteLoader {
         } catch {
             diagnostics.append(error)
         }
+        if configuration.editURL == nil, let repository = configuration.repository {
+            let content = options.displayPath(options.contentDirectory)
+            configuration.editURL = repository + "/edit/main/" + (content == "." ? "" : PathDisplay.encode(content) + "/")
+        }
 
         var markdownFiles: [String] = []
         var contentStatics: [StaticFile] = []
@@ -35,7 +39,7 @@ struct SiteLoader {
             if Self.isMarkdown(relative) {
                 markdownFiles.append(relative)
             } else {
-                contentStatics.append(StaticFile(source: URL(fileURLWithPath: path), outputPath: relative,
+                contentStatics.append(StaticFile(source: .file(URL(fileURLWithPath: path)), outputPath: relative,
                                                  displayPath: contentDisplayPrefix + relative))
             }
         } directory: { relative in
@@ -46,10 +50,15 @@ struct SiteLoader {
         if FileManager.default.fileExists(atPath: options.siteDirectory.path) {
             let prefix = Self.displayPrefix(options.displayPath(options.siteDirectory))
             walk(options.siteDirectory.path, relative: "", skipping: Self.privateSiteEntries, diagnostics: &diagnostics) { path, relative in
-                siteStatics.append(StaticFile(source: URL(fileURLWithPath: path), outputPath: relative, displayPath: prefix + relative))
+                siteStatics.append(StaticFile(source: .file(URL(fileURLWithPath: path)), outputPath: relative, displayPath: prefix + relative))
             } directory: { _ in }
         }
 
+        let overridden = Set(siteStatics.map(\.outputPath))
+        let themeStatics = DefaultTheme.assets.filter { !overridden.contains($0.path) }.map { file in
+            StaticFile(source: .embedded(file.bytes), outputPath: file.path, displayPath: DefaultTheme.displayPath(file.path))
+        }
+        siteStatics += themeStatics
         timer.mark("walk")
         let loaded = parallelMap(markdownFiles) { relative in loadPage(relative: relative) }
         timer.mark("read")

@@ -70,7 +70,11 @@ struct SiteWriter {
         }
         timer.mark("pages")
         let staticErrors = parallelMap(site.staticFiles) { file -> String? in
-            FileIO.copyFile(from: file.source.path, to: root + file.outputPath).map { "cannot copy '\(file.displayPath)': \($0)" }
+            let failure = switch file.source {
+            case let .file(url): FileIO.copyFile(from: url.path, to: root + file.outputPath)
+            case let .embedded(bytes): FileIO.writeFile(root + file.outputPath, bytes: bytes)
+            }
+            return failure.map { "cannot copy '\(file.displayPath)': \($0)" }
         }
         let generated = [
             (RenderedSite.notFoundPath, site.notFoundDocument()),

@@ -11,6 +11,14 @@ enum FileIO {
         return contents.withUTF8 { buffer in writeAll(descriptor, buffer) }
     }
 
+    /// Writes a whole file of bytes; the reason on failure.
+    static func writeFile(_ path: String, bytes: [UInt8]) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(descriptor) }
+        return bytes.withUnsafeBufferPointer { writeAll(descriptor, $0) }
+    }
+
     /// Copies a file's bytes; the reason on failure.
     static func copyFile(from source: String, to destination: String) -> String? {
         let input = open(source, O_RDONLY | O_CLOEXEC)

@@ -10,49 +10,49 @@ public struct TemplateSet: Sendable {
     public static let sidebarLevelTemplate = "sidebar-level"
     /// Renders one entry of the sidebar.
     public static let sidebarEntryTemplate = "sidebar-entry"
-    /// The templates every site needs.
-    static let requiredTemplates = [defaultTemplate, sidebarLevelTemplate, sidebarEntryTemplate]
     static let fileExtension = "mustache"
 
     private let library: MustacheLibrary
     /// The names of the templates, without extension.
     public let names: Set<String>
 
-    /// Loads every `.mustache` file of `directory`; `displayPath` names files in diagnostics.
+    /// Loads the built-in theme's templates and every `.mustache` file of `directory` (a site's
+    /// `templates/` folder, which may be missing), a site file replacing the theme's of the same name;
+    /// `displayPath` names files in diagnostics.
     static func load(from directory: URL, displayPath: (URL) -> String) -> (TemplateSet?, [Diagnostic]) {
-        let files: [String]
-        do {
-            files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-                .filter { $0.hasSuffix(".\(fileExtension)") && !$0.hasPrefix(".") }.sorted()
-        } catch {
-            let missing = Diagnostic(path: displayPath(directory.appendingPathComponent("\(defaultTemplate).\(fileExtension)")),
-                                     message: "no templates: cannot read the templates folder (\(SiteLoader.reason(error)))")
-            return (nil, [missing])
-        }
         var diagnostics: [Diagnostic] = []
+        var texts: [String: (bytes: [UInt8], path: String)] = [:]
+        for file in DefaultTheme.templates {
+            let name = String(file.path.dropFirst(DefaultTheme.templatesFolder.count).dropLast(fileExtension.count + 1))
+            texts[name] = (file.bytes, DefaultTheme.displayPath(file.path))
+        }
+        switch DirectoryListing.entries(at: directory.path) {
+        case let .failure(error) where error.code != ENOENT:
+            diagnostics.append(Diagnostic(path: displayPath(directory), message: "cannot read the templates folder: \(error.reason)"))
+        case .failure:
+            break
+        case let .success(entries):
+            for entry in entries where entry.name.hasSuffix(".\(fileExtension)") && !entry.name.hasPrefix(".") {
+                let url = directory.appendingPathComponent(entry.name)
+                let path = displayPath(url)
+                switch FileIO.readFile(url.path) {
+                case let .success(bytes): texts[String(entry.name.dropLast(fileExtension.count + 1))] = (bytes, path)
+                case let .failure(error): diagnostics.append(Diagnostic(path: path, message: "cannot read template: \(error)"))
+                }
+            }
+        }
         var library = MustacheLibrary()
         var sources: [String: (text: String, path: String)] = [:]
-        for file in files {
-            let url = directory.appendingPathComponent(file)
-            let path = displayPath(url)
-            let name = String(file.dropLast(fileExtension.count + 1))
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                diagnostics.append(Diagnostic(path: path, message: "cannot read template"))
-                continue
-            }
+        for (name, file) in texts {
             do throws(Diagnostic) {
-                let text = try SourceText.decode(data, path: path)
-                library.register(try parse(text, path: path), named: name)
-                sources[name] = (text, path)
+                let text = try SourceText.decode(file.bytes, path: file.path)
+                library.register(try parse(text, path: file.path), named: name)
+                sources[name] = (text, file.path)
             } catch {
                 diagnostics.append(error)
             }
         }
-        let names = Set(files.map { String($0.dropLast(fileExtension.count + 1)) })
-        for required in requiredTemplates where !names.contains(required) {
-            diagnostics.append(Diagnostic(path: displayPath(directory.appendingPathComponent("\(required).\(fileExtension)")),
-                                          message: "missing template '\(required)': every site needs one (see DEVELOPERS.md)"))
-        }
+        let names = Set(texts.keys)
         diagnostics += checkPartials(sources, names: names)
         return (TemplateSet(library: library, names: names), diagnostics)
     }

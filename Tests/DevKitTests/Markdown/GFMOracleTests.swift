@@ -56,4 +56,14 @@ import Testing
         }
         #expect(GFMCorpus.normalized(ours) == GFMCorpus.normalized(theirs), "\(input.name)\n\(input.markdown)")
     }
+
+    /// Pages align table cells with `style` (the validator rejects `align`), as cmark-gfm's option does.
+    @Test(arguments: cases.filter { $0.markdown.contains(":-") || $0.markdown.contains("-:") })
+    func decoratedTablesAlignWithStyleAsCmarkGFMsOption(_ input: GFMCorpus.Case) throws {
+        let ours = MarkdownRenderer(allowsRawHTML: true).render(input.markdown).html
+        let theirs = try GFMCorpus.oracle(input.markdown, unsafe: true, styleAlignment: true)
+        let cells = #/<t[hd][^>]*>/#
+        #expect(ours.matches(of: cells).map(\.output) == theirs.matches(of: cells).map(\.output), "\(input.name)\n\(input.markdown)")
+        #expect(!ours.contains(" align=\""))
+    }
 }

@@ -48,12 +48,6 @@ import Testing
         #expect(found == [Diagnostic(path: "site/templates/nav.mustache", line: 2, column: 3, message: "unknown template 'menu'")])
     }
 
-    @Test func missingLayout() throws {
-        let found = try diagnostics { try FileManager.default.removeItem(at: $0.appendingPathComponent("site/templates/page.mustache")) }
-        #expect(found == [Diagnostic(path: "site/templates/page.mustache", line: 1, column: 1,
-                                     message: "missing template 'page': every site needs one (see DEVELOPERS.md)")])
-    }
-
     @Test func brokenLinksAndAnchors() throws {
         let found = try diagnostics {
             try write($0, "content/links.md", "# Links\n\n[gone](gone.md) and [bad anchor](guides/first.md#nope)\nand [self](#missing) and [site](/nowhere/).\n")

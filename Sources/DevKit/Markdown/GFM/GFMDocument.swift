@@ -16,8 +16,10 @@ struct GFMDocument {
     /// Task list sentinels to swap for checkboxes in the rendered HTML.
     private(set) var taskItems = TaskListItems.Found()
 
-    /// Parses `markdown` and applies every extension.
-    init(_ markdown: String) {
+    /// Parses `markdown` and applies every extension. With `alignsWithStyle`, aligned table cells get
+    /// `style="text-align: …"` instead of the obsolete `align` attribute, as cmark-gfm's
+    /// `CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES` does (the HTML validator rejects `align`).
+    init(_ markdown: String, alignsWithStyle: Bool = false) {
         let shield = EscapeShield(Array(markdown.utf8))
         let bytes = shield.bytes
         let candidates = GFMCandidates(bytes)
@@ -30,7 +32,7 @@ struct GFMDocument {
             if !found.isEmpty {
                 let rewritten = found.rewrittenSource(lines)
                 let second = Self.parse(rewritten.bytes)
-                if TableBuilder.build(found, in: second, preludeLines: rewritten.preludeLines) {
+                if TableBuilder.build(found, in: second, preludeLines: rewritten.preludeLines, alignsWithStyle: alignsWithStyle) {
                     cmark_node_free(root)
                     root = second
                     preludeLines = rewritten.preludeLines

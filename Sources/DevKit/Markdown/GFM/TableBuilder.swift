@@ -6,7 +6,7 @@ import CCmark
 enum TableBuilder {
     /// Builds every table; false (and nothing changed) when the second parse is not shaped as planned.
     @discardableResult
-    static func build(_ plan: GFMBlockPlan, in root: OpaquePointer, preludeLines: Int) -> Bool {
+    static func build(_ plan: GFMBlockPlan, in root: OpaquePointer, preludeLines: Int, alignsWithStyle: Bool = false) -> Bool {
         var cellParagraphs: [OpaquePointer] = []
         cellParagraphs.reserveCapacity(plan.cells.count)
         var child = cmark_node_first_child(root)
@@ -21,7 +21,7 @@ enum TableBuilder {
         collectPlaceholders(in: root, preludeLines: preludeLines, into: &placeholders)
         guard plan.tables.allSatisfy({ placeholders[$0.firstLine] != nil }) else { return false }
         for table in plan.tables {
-            guard let first = placeholders[table.firstLine], let node = tableNode(table, cells: cellParagraphs) else { continue }
+            guard let first = placeholders[table.firstLine], let node = tableNode(table, cells: cellParagraphs, alignsWithStyle: alignsWithStyle) else { continue }
             cmark_node_replace(first, node)
             cmark_node_free(first)
             for line in (table.firstLine + 1)..<(table.firstLine + table.lineCount) {
@@ -43,7 +43,7 @@ enum TableBuilder {
         }
     }
 
-    private static func tableNode(_ table: GFMBlockPlan.Table, cells: [OpaquePointer]) -> OpaquePointer? {
+    private static func tableNode(_ table: GFMBlockPlan.Table, cells: [OpaquePointer], alignsWithStyle: Bool) -> OpaquePointer? {
         guard let node = CmarkNode.customBlock(enter: "<table>", exit: "</table>"),
               let head = CmarkNode.customBlock(enter: "<thead>", exit: "</thead>") else { return nil }
         cmark_node_append_child(node, head)
@@ -52,7 +52,7 @@ enum TableBuilder {
             guard let rowNode = CmarkNode.customBlock(enter: "<tr>", exit: "</tr>") else { continue }
             let tag = index == 0 ? "th" : "td"
             for (column, cell) in row.enumerated() {
-                let align = table.alignments[column].attribute
+                let align = alignsWithStyle ? table.alignments[column].styleAttribute : table.alignments[column].attribute
                 guard let holder = CmarkNode.customBlock(enter: "", exit: ""),
                       let inline = CmarkNode.customInline(enter: "<\(tag)\(align)>", exit: "</\(tag)>") else { continue }
                 if let cell { moveCellInlines(from: cells[cell], to: inline) }

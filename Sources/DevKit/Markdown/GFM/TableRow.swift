@@ -77,6 +77,16 @@ enum TableAlignment: Equatable {
         }
     }
 
+    /// The attribute cmark-gfm writes with `CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES`.
+    var styleAttribute: String {
+        switch self {
+        case .none: ""
+        case .left: " style=\"text-align: left\""
+        case .center: " style=\"text-align: center\""
+        case .right: " style=\"text-align: right\""
+        }
+    }
+
     /// The alignments of a delimiter row, or nil when `line` is not one.
     static func delimiterRow(_ line: ArraySlice<UInt8>) -> [TableAlignment]? {
         var index = line.startIndex

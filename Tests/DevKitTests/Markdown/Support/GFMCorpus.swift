@@ -30,13 +30,15 @@ enum GFMCorpus {
         return cases
     }
 
-    /// cmark-gfm's HTML for `markdown`; `unsafe` adds `--unsafe`.
-    static func oracle(_ markdown: String, unsafe: Bool) throws -> String {
+    /// cmark-gfm's HTML for `markdown`; `unsafe` adds `--unsafe`, `styleAlignment`
+    /// `--table-prefer-style-attributes`.
+    static func oracle(_ markdown: String, unsafe: Bool, styleAlignment: Bool = false) throws -> String {
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("gfm-oracle-\(UUID().uuidString).md")
         try Data(markdown.utf8).write(to: input)
         defer { try? FileManager.default.removeItem(at: input) }
         var arguments = ["-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tasklist", "-e", "footnotes"]
         if unsafe { arguments.append("--unsafe") }
+        if styleAlignment { arguments.append("--table-prefer-style-attributes") }
         let result = try ChildProcess.run(executable, arguments + [input.path])
         guard result.status == 0 else { throw OracleFailure(message: result.standardError) }
         return result.standardOutput

@@ -1,5 +1,6 @@
-// Calling DevKit guides: copy buttons on code blocks (their result read out by screen readers),
-// keyboard access to code blocks and tables that scroll sideways, and the small-screen menu.
+// The guides' layout: copy buttons on code blocks (their result read out by screen readers),
+// keyboard access to code blocks and tables that scroll sideways, the small-screen menu and the
+// colour theme button (theme.js applies the stored choice before the first paint).
 // No dependencies; loaded with `defer`, so the page is parsed when this runs.
 "use strict";
 
@@ -16,13 +17,22 @@ function announce(text) {
   requestAnimationFrame(() => (announcer.textContent = text));
 }
 
+// What a copy button copies: the code as text; in a console block only the commands, without the
+// prompts and the output the highlighter marked.
+function copiedText(code) {
+  if (!code.querySelector(".hl-prompt")) return code.textContent;
+  const copy = code.cloneNode(true);
+  for (const marked of copy.querySelectorAll(".hl-prompt, .hl-out")) marked.remove();
+  return copy.textContent.split("\n").filter((line) => line.trim() !== "").join("\n") + "\n";
+}
+
 document.addEventListener("click", async (event) => {
   const button = event.target.closest("button.copy");
   if (!button) return;
   const code = button.parentElement.querySelector("pre code");
   if (!code) return;
   try {
-    await navigator.clipboard.writeText(code.textContent);
+    await navigator.clipboard.writeText(copiedText(code));
     button.textContent = "Copied";
     button.classList.add("done");
     announce("Code copied to the clipboard.");
@@ -98,5 +108,32 @@ if (menu) {
     if (event.key !== "Escape" || !document.body.classList.contains("menu-open")) return;
     setOpen(false);
     menu.focus();
+  });
+}
+
+// The theme button cycles Auto → Light → Dark; Auto follows the system. The choice is remembered
+// per browser under "devkit-theme", which theme.js reads before the next page paints.
+const themeButton = document.querySelector("button.theme");
+if (themeButton) {
+  const choices = ["auto", "light", "dark"];
+  const names = { auto: "Auto", light: "Light", dark: "Dark" };
+  const current = () => document.documentElement.dataset.theme || "auto";
+  const show = () => {
+    themeButton.querySelector(".theme-name").textContent = names[current()];
+  };
+  themeButton.hidden = false;
+  show();
+  themeButton.addEventListener("click", () => {
+    const next = choices[(choices.indexOf(current()) + 1) % choices.length];
+    if (next === "auto") delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = next;
+    try {
+      if (next === "auto") localStorage.removeItem("devkit-theme");
+      else localStorage.setItem("devkit-theme", next);
+    } catch (blocked) {
+      // Not remembered, but applied to this page.
+    }
+    show();
+    announce(`Theme: ${names[next]}${next === "auto" ? ", following the system" : ""}`);
   });
 }

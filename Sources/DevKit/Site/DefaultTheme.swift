@@ -1,0 +1,34 @@
+/// The theme built into devkit: the templates and assets every site gets unless its `site/` folder has
+/// a file at the same path (`site/templates/page.mustache`, `site/assets/site.css`, …), so
+/// `devkit build --content DIR` works from any folder, as mdBook's and Hugo's built-in themes do.
+/// The files live in `Sources/DevKit/Theme/`; SwiftPM embeds their bytes (`PackageResources`).
+enum DefaultTheme {
+    /// One file of the theme, by its path under `Theme/` (which is its path in a site folder).
+    struct File: Sendable {
+        let path: String
+        let bytes: [UInt8]
+    }
+
+    /// Every file of the theme. A test checks that this lists each file under `Theme/` once.
+    static let files: [File] = [
+        File(path: "templates/page.mustache", bytes: PackageResources.page_mustache),
+        File(path: "templates/sidebar-entry.mustache", bytes: PackageResources.sidebar_entry_mustache),
+        File(path: "templates/sidebar-level.mustache", bytes: PackageResources.sidebar_level_mustache),
+        File(path: "assets/site.css", bytes: PackageResources.site_css),
+        File(path: "assets/site.js", bytes: PackageResources.site_js),
+        File(path: "assets/theme.js", bytes: PackageResources.theme_js),
+        File(path: "assets/favicon.svg", bytes: PackageResources.favicon_svg),
+    ]
+
+    /// The folder of templates, in the theme as in a site folder.
+    static let templatesFolder = "templates/"
+
+    /// The theme's templates, by name without extension.
+    static var templates: [File] { files.filter { $0.path.hasPrefix(templatesFolder) } }
+
+    /// The theme's files copied into every site (everything but templates).
+    static var assets: [File] { files.filter { !$0.path.hasPrefix(templatesFolder) } }
+
+    /// How diagnostics name a theme file that no site file overrides.
+    static func displayPath(_ path: String) -> String { "(built-in theme)/" + path }
+}
