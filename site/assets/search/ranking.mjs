@@ -1,9 +1,10 @@
 // Orders the pages a search found. Each query group (a word, or a CJK bigram) is matched by some
 // index terms, each with postings (page, slot, weight): slot 0 is the page's title, slot k + 1 its
 // section k, and the weight (fixed at build time) already ranks title over heading over text and
-// counts how often the term occurs. Here a weight is multiplied by the term's rarity (BM25's idf)
-// and by how closely the term matches the group (1 for the word itself, less for a longer word it
-// starts). A page scores, per group, its best title match plus its best section match; pages with
+// counts how often the term occurs. Here a weight is multiplied by the group's rarity (BM25's idf,
+// from the pages any of its terms is on, so that a rare longer word a prefix also starts does not
+// outrank the word typed) and by how closely the term matches the group (1 for the word itself,
+// less for a longer word it starts). A page scores, per group, its best title match plus its best section match; pages with
 // every group come first, then by score. The result points at the section where most groups are.
 // Pure; nothing happens on import.
 
@@ -20,8 +21,10 @@ export function rankPages(matches, pageCount) {
   const groupCount = matches.length;
   const pages = new Map();
   matches.forEach((terms, group) => {
+    const documents = Math.min(pageCount, terms.reduce((sum, { postings }) => sum + postings.documents, 0));
+    const groupRarity = rarity(pageCount, documents);
     for (const { factor, postings } of terms) {
-      const scale = factor * rarity(pageCount, postings.documents);
+      const scale = factor * groupRarity;
       const { pages: pageNumbers, slots, weights } = postings;
       for (let i = 0; i < pageNumbers.length; i++) {
         let record = pages.get(pageNumbers[i]);
