@@ -9,14 +9,15 @@ struct SearchTermTable: Sendable {
     /// Term `n` is `storage[starts[n]..<starts[n + 1]]`.
     private var starts: [Int32] = [0]
     private var hashes: [UInt32] = []
-    /// Open addressing: a term number, or -1 for an empty slot.
-    private var slots: [Int32]
+    /// Open addressing: 0 for an empty slot, else the term's hash (high half) and number + 1 (low half),
+    /// so a probe compares hashes without a second look-up.
+    private var slots: [UInt64]
 
     /// An empty table with room for about `capacity` terms before it grows.
     init(capacity: Int = 64) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        slots = Array(repeating: -1, count: size)
+        slots = Array(repeating: 0, count: size)
         storage.reserveCapacity(capacity * 8)
         starts.reserveCapacity(capacity + 1)
         hashes.reserveCapacity(capacity)
@@ -35,34 +36,45 @@ struct SearchTermTable: Sendable {
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         let found: Int32? = slots.withUnsafeBufferPointer { slots in
-            hashes.withUnsafeBufferPointer { hashes in
-                storage.withUnsafeBufferPointer { storage in
-                    starts.withUnsafeBufferPointer { starts in
-                        while true {
-                            let candidate = slots[slot]
-                            if candidate < 0 { return nil }
-                            if hashes[Int(candidate)] == hash {
-                                let start = Int(starts[Int(candidate)])
-                                let length = Int(starts[Int(candidate) + 1]) - start
-                                if length == term.count,
-                                   length == 0 || memcmp(storage.baseAddress! + start, term.baseAddress!, length) == 0 {
-                                    return candidate
-                                }
+            storage.withUnsafeBufferPointer { storage in
+                starts.withUnsafeBufferPointer { starts in
+                    while true {
+                        let entry = slots[slot]
+                        if entry == 0 { return nil }
+                        if UInt32(truncatingIfNeeded: entry >> 32) == hash {
+                            let candidate = Int(UInt32(truncatingIfNeeded: entry)) - 1
+                            let start = Int(starts[candidate])
+                            let length = Int(starts[candidate + 1]) - start
+                            if length == term.count,
+                               length == 0 || memcmp(storage.baseAddress! + start, term.baseAddress!, length) == 0 {
+                                return Int32(candidate)
                             }
-                            slot = (slot + 1) & mask
                         }
+                        slot = (slot + 1) & mask
                     }
                 }
             }
         }
         if let found { return found }
         let number = Int32(hashes.count)
-        slots[slot] = number
+        slots[slot] = Self.entry(hash: hash, number: number)
         hashes.append(hash)
         storage.append(contentsOf: term)
         starts.append(Int32(storage.count))
         if hashes.count * 2 > slots.count { grow() }
         return number
+    }
+
+    private static func entry(hash: UInt32, number: Int32) -> UInt64 {
+        UInt64(hash) << 32 | UInt64(UInt32(number) + 1)
+    }
+
+    /// Appends every term, in number order, to flat lists: their bytes, where each ends, their hashes.
+    func appendAll(bytes: inout [UInt8], ends: inout [Int32], hashes allHashes: inout [UInt32]) {
+        let offset = Int32(bytes.count)
+        bytes.append(contentsOf: storage)
+        for end in starts.dropFirst() { ends.append(offset + end) }
+        allHashes.append(contentsOf: hashes)
     }
 
     /// The hash of term `number`.
@@ -101,12 +113,12 @@ struct SearchTermTable: Sendable {
     }
 
     private mutating func grow() {
-        var bigger = Array(repeating: Int32(-1), count: slots.count * 2)
+        var bigger = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = bigger.count - 1
         for (number, hash) in hashes.enumerated() {
             var slot = Int(hash) & mask
-            while bigger[slot] >= 0 { slot = (slot + 1) & mask }
-            bigger[slot] = Int32(number)
+            while bigger[slot] != 0 { slot = (slot + 1) & mask }
+            bigger[slot] = Self.entry(hash: hash, number: Int32(number))
         }
         slots = bigger
     }

@@ -8,6 +8,7 @@ struct SearchTextExtractor {
         var html = html
         return html.withUTF8 { bytes in
             var extractor = SearchTextExtractor(bytes: bytes)
+            defer { extractor.text.deallocate() }
             extractor.run()
             return extractor.sections
         }
@@ -18,7 +19,7 @@ struct SearchTextExtractor {
     private var sections: [SearchSection] = []
     private var anchor = ""
     /// The text being read: the open heading's, or the section's.
-    private var text = CollapsedText()
+    private var text: CollapsedText
     /// The current section's heading, once read.
     private var heading = ""
     /// The level of the heading being read, while inside it.
@@ -27,6 +28,7 @@ struct SearchTextExtractor {
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+        text = CollapsedText(capacity: bytes.count + 64) // the text is never longer than its HTML
     }
 
     private mutating func run() {
@@ -130,8 +132,7 @@ struct SearchTextExtractor {
         switch tag.role {
         case let .heading(level) where openHeading == level:
             openHeading = nil
-            heading = text.string
-            text = CollapsedText()
+            heading = text.take()
         case .inline:
             break
         default:
@@ -173,17 +174,16 @@ struct SearchTextExtractor {
         sawHeading = true
         anchor = promotesTitle ? "" : id
         heading = ""
-        text = CollapsedText()
+        text.discard()
         openHeading = level
     }
 
     private mutating func finishSection() {
         if openHeading != nil { // a heading left open: its text is all there is
-            heading = text.string
-            text = CollapsedText()
+            heading = text.take()
         }
         openHeading = nil
-        let section = SearchSection(anchor: anchor, heading: heading, text: text.string)
+        let section = SearchSection(anchor: anchor, heading: heading, text: text.take())
         if !(section.anchor.isEmpty && section.heading.isEmpty && section.text.isEmpty) { sections.append(section) }
     }
 
@@ -225,47 +225,92 @@ struct SearchTextExtractor {
     }
 }
 
-/// Text with runs of ASCII white space (and tag boundaries) written as one space, none at the ends.
+/// Text with runs of ASCII white space (and tag boundaries) written as one space, none at the ends,
+/// in one buffer for the whole page: each piece (a heading, a section's text) is taken in turn.
 private struct CollapsedText {
-    private var bytes: [UInt8] = []
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// Where the current piece starts, and where the next byte goes.
+    private var start = 0
+    private var end = 0
     private var pendingSpace = false
 
-    var isEmpty: Bool { bytes.isEmpty }
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    init(capacity: Int) {
+        self.capacity = max(64, capacity)
+        base = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
+    }
 
-    mutating func append(_ byte: UInt8) {
-        switch byte {
-        case 0x20, 0x09, 0x0A, 0x0D, 0x0C:
-            pendingSpace = true
-        default:
-            if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
-            pendingSpace = false
-            bytes.append(byte)
-        }
+    func deallocate() {
+        base.deallocate()
+    }
+
+    var isEmpty: Bool { end == start }
+
+    /// The current piece as a string; the next piece starts empty.
+    mutating func take() -> String {
+        let piece = String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
+        discard()
+        return piece
+    }
+
+    /// Drops the current piece.
+    mutating func discard() {
+        start = end
+        pendingSpace = false
     }
 
     mutating func separate() {
         pendingSpace = true
     }
 
+    mutating func append(_ byte: UInt8) {
+        if Self.isSpace(byte) {
+            pendingSpace = true
+            return
+        }
+        reserve(2)
+        if pendingSpace, end > start {
+            base[end] = 0x20
+            end += 1
+        }
+        pendingSpace = false
+        base[end] = byte
+        end += 1
+    }
+
     /// A run of text without markup.
     mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
-        var start = 0
-        while start < run.count {
-            // Copy what lies between white space in one go.
-            var end = start
-            while end < run.count, !Self.isSpace(run[end]) { end += 1 }
-            if end > start {
-                if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
-                pendingSpace = false
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: run[start..<end]))
+        reserve(run.count + 1)
+        var position = end
+        var space = pendingSpace
+        let hasText = end > start
+        var wrote = hasText
+        for byte in run {
+            if Self.isSpace(byte) {
+                space = true
+                continue
             }
-            while end < run.count, Self.isSpace(run[end]) {
-                pendingSpace = true
-                end += 1
+            if space, wrote {
+                base[position] = 0x20
+                position += 1
             }
-            start = end
+            space = false
+            wrote = true
+            base[position] = byte
+            position += 1
         }
+        end = position
+        pendingSpace = space
+    }
+
+    private mutating func reserve(_ more: Int) {
+        guard end + more > capacity else { return }
+        let bigger = max(capacity * 2, end + more)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
+        grown.update(from: base, count: end)
+        base.deallocate()
+        base = grown
+        capacity = bigger
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {

@@ -45,6 +45,24 @@ enum SearchTokenizer {
         var index = 0
         var run: [Unicode.Scalar] = []
         while index < count {
+            // ASCII separators and plain ASCII words (most of an English page) without decoding.
+            let lead = bytes[index]
+            if lead < 0x80 {
+                let kind = asciiKind(lead)
+                if kind == 0 {
+                    index += 1
+                    continue
+                }
+                if kind == 1 {
+                    var end = index + 1
+                    while end < count, asciiKind(bytes[end]) == 1 { end += 1 }
+                    if end == count || (bytes[end] < 0x80 && asciiKind(bytes[end]) == 0) {
+                        if end - index <= maximumTermLength { body(UnsafeBufferPointer(rebasing: bytes[index..<end]), .word) }
+                        index = end
+                        continue
+                    }
+                }
+            }
             let (scalar, length) = decode(bytes, at: index)
             switch SearchCharacterClass.of(scalar) {
             case .word:
@@ -91,6 +109,17 @@ enum SearchTokenizer {
         }
     }
 
+    /// 1 for a lower-case ASCII letter or digit, 2 for the other ASCII word bytes (`A`…`Z`, `_`) and
+    /// joiners (`-`, `.`), 0 for an ASCII separator: the fast path of `scan`.
+    @inline(__always)
+    private static func asciiKind(_ byte: UInt8) -> UInt8 {
+        switch byte {
+        case 0x61...0x7A, 0x30...0x39: return 1
+        case 0x41...0x5A, 0x5F, 0x2D, 0x2E: return 2
+        default: return 0
+        }
+    }
+
     /// Lower-case ASCII letters and digits: a word of only these needs no normalising and has no pieces.
     private static func isPlainASCII(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
@@ -116,32 +145,33 @@ enum SearchTokenizer {
         lower.withUnsafeBufferPointer { lower in
             if lower.count <= maximumTermLength { body(lower, .word) }
             guard hasPieces else { return }
-            var seen: [Range<Int>] = [0..<lower.count] // a handful: a list beats a set
-            func emit(_ range: Range<Int>) {
-                guard !range.isEmpty, range.count <= maximumTermLength else { return }
-                let piece = UnsafeBufferPointer(rebasing: lower[range])
-                guard !seen.contains(where: { $0.count == range.count && lower[$0].elementsEqual(piece) }) else { return }
-                seen.append(range)
-                body(piece, .part)
-            }
-            var segmentStart = 0
-            for index in 0...word.count {
-                let atEnd = index == word.count
-                guard atEnd || word[index] == UInt8(ascii: "-") || word[index] == UInt8(ascii: ".") || word[index] == UInt8(ascii: "_") else { continue }
-                if segmentStart < index {
-                    emit(segmentStart..<index)
-                    var humpStart = segmentStart
-                    var humps: [Range<Int>] = []
-                    for position in (segmentStart + 1)..<index where isASCIIHump(word, at: position, segmentStart: segmentStart, segmentEnd: index) {
-                        humps.append(humpStart..<position)
-                        humpStart = position
-                    }
-                    if !humps.isEmpty {
-                        humps.append(humpStart..<index)
-                        for hump in humps { emit(hump) }
-                    }
+            // The pieces emitted so far, to emit each once (a word has fewer pieces than bytes).
+            withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: word.count + 1) { seen in
+                seen[0] = 0..<lower.count
+                var seenCount = 1
+                func emit(_ range: Range<Int>) {
+                    guard !range.isEmpty, range.count <= maximumTermLength else { return }
+                    let piece = UnsafeBufferPointer(rebasing: lower[range])
+                    for index in 0..<seenCount where seen[index].count == range.count && lower[seen[index]].elementsEqual(piece) { return }
+                    seen[seenCount] = range
+                    seenCount += 1
+                    body(piece, .part)
                 }
-                segmentStart = index + 1
+                var segmentStart = 0
+                for index in 0...word.count {
+                    let atEnd = index == word.count
+                    guard atEnd || word[index] == UInt8(ascii: "-") || word[index] == UInt8(ascii: ".") || word[index] == UInt8(ascii: "_") else { continue }
+                    if segmentStart < index {
+                        emit(segmentStart..<index)
+                        var humpStart = segmentStart
+                        for position in (segmentStart + 1)..<index where isASCIIHump(word, at: position, segmentStart: segmentStart, segmentEnd: index) {
+                            emit(humpStart..<position)
+                            humpStart = position
+                        }
+                        if humpStart > segmentStart { emit(humpStart..<index) }
+                    }
+                    segmentStart = index + 1
+                }
             }
         }
     }

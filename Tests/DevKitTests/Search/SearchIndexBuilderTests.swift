@@ -15,6 +15,16 @@ import Testing
         #expect(first.count > 4, "small limits give several shards and fragments")
     }
 
+    @Test(arguments: [2, 3, 8])
+    func anyNumberOfPartitionsGivesTheSamePostings(partitions: Int) throws {
+        let pages = try (SearchFixtures.documents("en") + SearchFixtures.documents("ja")).map { SearchPageTerms($0) }
+        let one = SearchPostings(pages, partitions: 1)
+        let many = SearchPostings(pages, partitions: partitions)
+        #expect(many.terms == one.terms)
+        #expect(many.starts == one.starts)
+        #expect(many.all == one.all)
+    }
+
     @Test func theEntryNamesEveryFileAndTheVersionFollowsTheContents() throws {
         let documents = try SearchFixtures.documents("en")
         let files = SearchIndexBuilder.build(documents, language: "en", limits: small)
