@@ -5,7 +5,7 @@
 // sub-path fetches its index there; axe finds nothing wrong with the open results in light and dark;
 // on a phone the box opens from a button. Screenshots go to $SEARCH_SCREENSHOTS (default: a temp dir).
 //
-//   source scripts/lib/packages.sh && source scripts/lib/a11y-tools.sh && ensure_a11y_tools
+//   source scripts/lib/packages.sh && source scripts/lib/a11y-tools.sh && ensure_a11y_tools   (AXE_JS, VNU_JAR)
 //   node --test Tests/browser/search.test.mjs
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -15,6 +15,7 @@ import { Browser } from "./support/webdriver.mjs";
 import { serveStatic } from "./support/static-server.mjs";
 import { KEY, press } from "./support/a11y-keyboard.mjs";
 import { axeSource, axeViolations, expectScheme, schemeArgs, SCHEMES } from "./support/a11y-axe.mjs";
+import { formatErrors, validateHtml } from "./support/a11y-vnu.mjs";
 import { buildSearchSite } from "./fixtures/search/build-site.mjs";
 
 const SHOTS = process.env.SEARCH_SCREENSHOTS || path.join(os.tmpdir(), "search-screenshots");
@@ -84,6 +85,12 @@ function boxState(browser) {
 
 const waitForOptions = (browser, message) =>
   browser.waitFor(() => document.querySelectorAll("#search-results [role=option]").length > 0, { message });
+
+test("the partial in a page is valid HTML (the Nu checker)", { timeout: 120000 }, async () => {
+  const files = ["index.html", "guides/testing/index.html", "ja/guides/testing/index.html"].map((file) => path.join(site.dir, file));
+  const { errors } = await validateHtml(files);
+  assert.deepEqual(formatErrors(errors), []);
+});
 
 test("keyboard: / focuses, typing lists results, arrows move, Enter opens the section", { timeout: 120000 }, async () => {
   const browser = browsers.light;
