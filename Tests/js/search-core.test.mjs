@@ -132,6 +132,17 @@ test("Japanese: words without spaces, a lone character as a prefix, half-width k
   assert.equal((await search.query("calling-extensions.js")).results[0].url, "/ja/guides/getting-started/");
 });
 
+test("a long section is kept in pieces: a result fetches the piece where its word is", async () => {
+  const { search, files } = searchOver(EN);
+  const { results } = await search.query("zephyr");
+  assert.equal(results[0].url, "/guides/long/#a-long-section");
+  assert.deepEqual(marked(results[0].snippet), ["zephyr"]);
+  assert.ok(text(results[0].snippet).startsWith("…"));
+  const fragments = files.requests.filter((request) => request.name.startsWith("fragment-"));
+  assert.equal(fragments.length, 1);
+  assert.ok(fragments[0].bytes < 8000, `${fragments[0].bytes} bytes for one result of a ${8670}-byte page`);
+});
+
 test("no results: an empty answer, after fetching only what the word needs", async () => {
   const { search, files } = searchOver(EN);
   const answer = await search.query("zebra");

@@ -11,7 +11,7 @@ struct SearchPageTerms: Sendable {
         var weight: UInt8
     }
 
-    /// The page's sections, in order.
+    /// The page's sections, in order (a long one cut into pieces, `SearchSection.chunked`).
     var sections: [SearchSection]
     /// The page's distinct terms, numbered in the order first met.
     var terms: SearchTermTable
@@ -20,7 +20,8 @@ struct SearchPageTerms: Sendable {
 
     /// Reads one page.
     init(_ document: SearchDocument) {
-        sections = SearchTextExtractor.sections(in: document.html)
+        let extracted = SearchTextExtractor.sections(in: document.html)
+        sections = extracted.contains { $0.text.utf8.count > SearchSection.chunkBytes } ? extracted.flatMap { $0.chunked() } : extracted
         var counter = Counter()
         counter.readTitle(document.title)
         for (index, section) in sections.enumerated() {
