@@ -53,35 +53,41 @@ function lastAtMost(list, value, compare) {
 
 /** Decodes one term's postings: `{ pages, slots, weights, documents }` (documents: distinct pages). */
 export function decodePostings(encoded) {
-  const pages = [];
-  const slots = [];
-  const weights = [];
+  const most = Math.ceil(encoded.length / 3); // a posting takes three digits or more
+  const pages = new Int32Array(most);
+  const slots = new Int32Array(most);
+  const weights = new Uint8Array(most);
+  let count = 0;
   let page = 0;
   let documents = 0;
   let index = 0;
+  const digit = () => {
+    const value = DIGIT_VALUE[encoded.charCodeAt(index++)];
+    if (value === undefined || value < 0) throw new Error("search index: bad postings digit");
+    return value;
+  };
   const readNumber = () => {
     let value = 0;
     let scale = 1;
     for (;;) {
-      const digit = DIGIT_VALUE[encoded.charCodeAt(index++)];
-      if (digit === undefined || digit < 0) throw new Error("search index: bad postings digit");
-      if (digit < 32) return value + digit * scale;
-      value += (digit - 32) * scale;
+      const next = digit();
+      if (next < 32) return value + next * scale;
+      value += (next - 32) * scale;
       scale *= 32;
     }
   };
   while (index < encoded.length) {
     const delta = readNumber();
-    if (delta > 0 || documents === 0) documents++;
+    if (delta > 0 || count === 0) documents++;
     page += delta;
     const slot = readNumber();
-    const weight = DIGIT_VALUE[encoded.charCodeAt(index++)];
-    if (weight === undefined || weight < 0) throw new Error("search index: bad postings weight");
-    pages.push(page);
-    slots.push(slot);
-    weights.push(weight);
+    if (index >= encoded.length) throw new Error("search index: bad postings weight");
+    pages[count] = page;
+    slots[count] = slot;
+    weights[count] = digit();
+    count++;
   }
-  return { pages, slots, weights, documents };
+  return { pages: pages.subarray(0, count), slots: slots.subarray(0, count), weights: weights.subarray(0, count), documents };
 }
 
 /**

@@ -73,10 +73,9 @@ export function createSearch({ indexURL, fetch, onFetch }) {
     if (!groups.length) return { query: text, total: 0, results: [] };
     const entry = await store.entry();
     const resolved = await resolve(groups);
-    const ranked = rankPages(resolved.map(({ terms }) => terms), entry.pages);
+    const { total, top } = rankPages(resolved.map(({ terms }) => terms), entry.pages, limit);
     const matched = new Set(resolved.flatMap(({ terms }) => terms.map(({ term }) => term)));
     const matches = (term) => matched.has(term);
-    const top = ranked.slice(0, limit);
     const results = await Promise.all(top.map(async ({ page, section, score, groupsFound }) => {
       const record = await store.section(page, section);
       const heading = record.anchor ? record.heading : "";
@@ -93,7 +92,7 @@ export function createSearch({ indexURL, fetch, onFetch }) {
         complete: groupsFound === resolved.length,
       };
     }));
-    return { query: text, total: ranked.length, results };
+    return { query: text, total, results };
   }
 
   return {
