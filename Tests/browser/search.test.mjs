@@ -168,6 +168,24 @@ test("Meta-K works too, and clicking a result opens it", { timeout: 60000 }, asy
   await browser.waitFor(() => location.pathname === "/pages/common/tar/", { message: "the click to open the tar page" });
 });
 
+test("a result on the page already open: the section scrolls into view and takes the focus", { timeout: 60000 }, async () => {
+  const browser = browsers.light;
+  await open(browser, "/guides/testing/", [1280, 400]); // a short window, so the section starts out of view
+  await press(browser, "/");
+  await type(browser, "callCompleted");
+  await waitForOptions(browser, "results for callCompleted");
+  assert.equal((await boxState(browser)).options[0], "/guides/testing/#end-the-call");
+  await press(browser, KEY.ENTER);
+  await browser.waitFor(() => document.activeElement?.id === "end-the-call", { message: "focus on the section's heading" });
+  const state = await browser.execute(() => {
+    const box = document.getElementById("end-the-call").getBoundingClientRect();
+    return { hash: location.hash, top: box.top, bottom: box.bottom, height: innerHeight };
+  });
+  assert.equal(state.hash, "#end-the-call");
+  assert.ok(state.top >= 0 && state.bottom <= state.height, `the heading is in view (${state.top}…${state.bottom} of ${state.height})`);
+  assert.equal((await boxState(browser)).expanded, "false");
+});
+
 test("Enter straight after typing searches first, then opens the best result", { timeout: 60000 }, async () => {
   const browser = browsers.light;
   await open(browser, "/faq/");

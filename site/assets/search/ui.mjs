@@ -168,7 +168,8 @@ export function wireSearch(form, { search, delay = SEARCH_DELAY_MS, announceDela
       const section = doc.getElementById(decodeURIComponent(target.hash.slice(1)));
       if (section) {
         if (!section.hasAttribute("tabindex")) section.setAttribute("tabindex", "-1");
-        section.focus();
+        section.scrollIntoView(); // also when the page was already at this section
+        section.focus({ preventScroll: true });
       }
       return;
     }
@@ -189,10 +190,15 @@ export function wireSearch(form, { search, delay = SEARCH_DELAY_MS, announceDela
     }
   }
 
-  input.addEventListener("input", () => {
+  const schedule = () => {
     view.clearTimeout(searchTimer);
     searchTimer = view.setTimeout(run, delay);
+  };
+  // While an input method composes (Japanese, Chinese, Korean), wait for the word it makes.
+  input.addEventListener("input", (event) => {
+    if (!event.isComposing) schedule();
   });
+  input.addEventListener("compositionend", schedule);
 
   input.addEventListener("focus", () => {
     search.prepare().catch(() => {}); // fetch the entry while the reader types
@@ -200,7 +206,7 @@ export function wireSearch(form, { search, delay = SEARCH_DELAY_MS, announceDela
   });
 
   input.addEventListener("keydown", (event) => {
-    if (event.isComposing) return;
+    if (event.isComposing || event.keyCode === 229) return; // keys an input method is using
     switch (event.key) {
       case "ArrowDown":
       case "ArrowUp": {
