@@ -1,5 +1,17 @@
-/// Writes sections into fragments of about `limit` bytes of text, in page order.
+/// Writes sections into fragments of about `limit` bytes of text, in page order. Each section comes
+/// already encoded (`encode(_:)`, done page by page in parallel), so writing a fragment is copying.
 struct SearchFragmentWriter {
+    /// A section as a fragment holds it: `["anchor","heading","text"]`.
+    static func encode(_ section: SearchSection) -> [UInt8] {
+        var json = SearchJSONWriter(capacity: section.text.utf8.count + section.heading.utf8.count + section.anchor.utf8.count + 16)
+        json.raw("[")
+        json.string(section.anchor); json.raw(",")
+        json.string(section.heading); json.raw(",")
+        json.string(section.text)
+        json.raw("]")
+        return json.bytes
+    }
+
     let limit: Int
     var fragments: [[UInt8]] = []
     var starts: [(page: Int, section: Int)] = []
@@ -13,7 +25,8 @@ struct SearchFragmentWriter {
         self.limit = limit
     }
 
-    mutating func add(page: Int, document: SearchDocument, sectionNumber: Int, section: SearchSection?) {
+    /// Adds section `sectionNumber` of a page (`encoded` by `encode(_:)`), or the page alone when `encoded` is nil.
+    mutating func add(page: Int, document: SearchDocument, sectionNumber: Int, encoded: [UInt8]?) {
         if !isOpen {
             json = SearchJSONWriter(capacity: limit + 4096)
             json.raw("{")
@@ -34,19 +47,16 @@ struct SearchFragmentWriter {
             sectionsInPage = 0
             textBytes += document.url.utf8.count + document.title.utf8.count
         }
-        if let section {
+        if let encoded {
             if sectionsInPage > 0 { json.raw(",") }
-            json.raw("[")
-            json.string(section.anchor); json.raw(",")
-            json.string(section.heading); json.raw(",")
-            json.string(section.text)
-            json.raw("]")
+            json.append(encoded)
             sectionsInPage += 1
-            textBytes += section.anchor.utf8.count + section.heading.utf8.count + section.text.utf8.count
+            textBytes += encoded.count
         }
         if textBytes >= limit { finishFragment() }
     }
 
+    /// Closes the fragment being written, if any.
     mutating func finishFragment() {
         guard isOpen else { return }
         if openPage != nil { json.raw("]}") }

@@ -24,17 +24,18 @@ struct SearchIndexLayout {
         let parts = parallelMap([0, 1]) { part -> Part in
             if part == 0 {
                 let (files, firstTerms) = shardFiles(postings)
-                return Part(files: files, shardFirstTerms: firstTerms, fragmentStarts: [])
+                return Part(files, shardFirstTerms: firstTerms, fragmentStarts: [])
             }
             let (files, starts) = fragmentFiles(documents: documents, pages: pages)
-            return Part(files: files, shardFirstTerms: [], fragmentStarts: starts)
+            return Part(files, shardFirstTerms: [], fragmentStarts: starts)
         }
-        let shards = parts[0].files
-        let fragments = parts[1].files
+        let shards = parts[0].contents
+        let fragments = parts[1].contents
         let firstTerms = parts[0].shardFirstTerms
         let starts = parts[1].fragmentStarts
         var hash = SearchHash()
-        for file in shards + fragments { hash.add(file) }
+        hash.add(parts[0].hash)
+        hash.add(parts[1].hash)
         let version = hash.hex()
 
         var entry = SearchJSONWriter(capacity: 1024 + firstTerms.count * 12 + starts.count * 6)
@@ -61,19 +62,29 @@ struct SearchIndexLayout {
         var files = [SearchIndexFile(path: "index.json", contents: entry.string)]
         files.reserveCapacity(1 + shards.count + fragments.count)
         for (index, shard) in shards.enumerated() {
-            files.append(SearchIndexFile(path: "shard-\(index).\(version).json", contents: String(decoding: shard, as: UTF8.self)))
+            files.append(SearchIndexFile(path: "shard-\(index).\(version).json", contents: shard))
         }
         for (index, fragment) in fragments.enumerated() {
-            files.append(SearchIndexFile(path: "fragment-\(index).\(version).json", contents: String(decoding: fragment, as: UTF8.self)))
+            files.append(SearchIndexFile(path: "fragment-\(index).\(version).json", contents: fragment))
         }
         return files
     }
 
-    /// What one of the two writers made.
+    /// What one of the two writers made: the files' text, and a fingerprint of their bytes.
     private struct Part {
-        var files: [[UInt8]]
+        var contents: [String]
+        var hash: [UInt8]
         var shardFirstTerms: [String]
         var fragmentStarts: [(page: Int, section: Int)]
+
+        init(_ files: [[UInt8]], shardFirstTerms: [String], fragmentStarts: [(page: Int, section: Int)]) {
+            var fingerprint = SearchHash()
+            for file in files { fingerprint.add(file) }
+            contents = files.map { String(decoding: $0, as: UTF8.self) }
+            hash = Array(fingerprint.hex(digits: 16).utf8)
+            self.shardFirstTerms = shardFirstTerms
+            self.fragmentStarts = fragmentStarts
+        }
     }
 
     /// The shards' JSON and the first term of each (the first shard's is "", so every term has a shard).
@@ -131,11 +142,11 @@ struct SearchIndexLayout {
         var writer = SearchFragmentWriter(limit: limits.fragmentBytes)
         for (pageNumber, page) in pages.enumerated() {
             let document = documents[pageNumber]
-            if page.sections.isEmpty {
-                writer.add(page: pageNumber, document: document, sectionNumber: 0, section: nil) // still a title and a URL
+            if page.encodedSections.isEmpty {
+                writer.add(page: pageNumber, document: document, sectionNumber: 0, encoded: nil) // still a title and a URL
             }
-            for (sectionNumber, section) in page.sections.enumerated() {
-                writer.add(page: pageNumber, document: document, sectionNumber: sectionNumber, section: section)
+            for (sectionNumber, encoded) in page.encodedSections.enumerated() {
+                writer.add(page: pageNumber, document: document, sectionNumber: sectionNumber, encoded: encoded)
             }
         }
         writer.finishFragment()

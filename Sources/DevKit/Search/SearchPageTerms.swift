@@ -13,6 +13,9 @@ struct SearchPageTerms: Sendable {
 
     /// The page's sections, in order (a long one cut into pieces, `SearchSection.chunked`).
     var sections: [SearchSection]
+    /// Each section as its fragment will hold it (`SearchFragmentWriter.encode`), made here so that
+    /// pages are encoded in parallel.
+    var encodedSections: [[UInt8]]
     /// The page's distinct terms, numbered in the order first met.
     var terms: SearchTermTable
     /// Every (term, slot) of the page, title first, then section by section.
@@ -29,6 +32,7 @@ struct SearchPageTerms: Sendable {
         }
         terms = counter.terms
         occurrences = counter.occurrences
+        encodedSections = sections.map(SearchFragmentWriter.encode)
     }
 
     /// Numbers the page's terms, and counts and weighs them section by section.

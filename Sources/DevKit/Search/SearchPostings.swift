@@ -36,20 +36,40 @@ struct SearchPostings {
         let partitionCount = max(1, min(8, requested))
 
         // Every page's terms and occurrences in flat lists (the partitions read them in parallel, and
-        // plain buffers are faster to share than arrays of arrays), each occurrence already weighed.
-        var termBytes: [UInt8] = []
-        var termEnds: [Int32] = [0]
-        var termHashes: [UInt32] = []
-        var occurrences: [Flat] = []
-        occurrences.reserveCapacity(pages.reduce(0) { $0 + $1.occurrences.count })
-        for (pageNumber, page) in pages.enumerated() {
-            let base = Int32(termHashes.count)
-            page.terms.appendAll(bytes: &termBytes, ends: &termEnds, hashes: &termHashes)
-            for occurrence in page.occurrences {
-                occurrences.append(Flat(term: base + occurrence.term, page: Int32(pageNumber), slot: occurrence.slot, weight: occurrence.weight))
+        // plain buffers are faster to share than arrays of arrays), filled page by page in parallel.
+        var byteOffsets = [Int](repeating: 0, count: pages.count + 1)
+        var termOffsets = [Int](repeating: 0, count: pages.count + 1)
+        var occurrenceOffsets = [Int](repeating: 0, count: pages.count + 1)
+        for (index, page) in pages.enumerated() {
+            byteOffsets[index + 1] = byteOffsets[index] + page.terms.byteCount
+            termOffsets[index + 1] = termOffsets[index] + page.terms.count
+            occurrenceOffsets[index + 1] = occurrenceOffsets[index] + page.occurrences.count
+        }
+        let localCount = termOffsets[pages.count]
+        var termBytes = [UInt8](repeating: 0, count: byteOffsets[pages.count])
+        var termEnds = [Int32](repeating: 0, count: localCount + 1)
+        var termHashes = [UInt32](repeating: 0, count: localCount)
+        var occurrences = [Flat](repeating: Flat(term: 0, page: 0, slot: 0, weight: 0), count: occurrenceOffsets[pages.count])
+        termBytes.withUnsafeMutableBufferPointer { bytes in
+            termEnds.withUnsafeMutableBufferPointer { ends in
+                termHashes.withUnsafeMutableBufferPointer { hashes in
+                    occurrences.withUnsafeMutableBufferPointer { flat in
+                        _ = parallelMap(Array(pages.indices)) { index -> Bool in
+                            let page = pages[index]
+                            let base = termOffsets[index]
+                            page.terms.copyAll(bytes: bytes.baseAddress! + byteOffsets[index], byteOffset: byteOffsets[index],
+                                               ends: ends.baseAddress! + base + 1, hashes: hashes.baseAddress! + base)
+                            var position = occurrenceOffsets[index]
+                            for occurrence in page.occurrences {
+                                flat[position] = Flat(term: Int32(base) + occurrence.term, page: Int32(index), slot: occurrence.slot, weight: occurrence.weight)
+                                position += 1
+                            }
+                            return true
+                        }
+                    }
+                }
             }
         }
-        let localCount = termHashes.count
         let numbers = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, localCount))
         defer { numbers.deallocate() }
 

@@ -69,12 +69,20 @@ struct SearchTermTable: Sendable {
         UInt64(hash) << 32 | UInt64(UInt32(number) + 1)
     }
 
-    /// Appends every term, in number order, to flat lists: their bytes, where each ends, their hashes.
-    func appendAll(bytes: inout [UInt8], ends: inout [Int32], hashes allHashes: inout [UInt32]) {
-        let offset = Int32(bytes.count)
-        bytes.append(contentsOf: storage)
-        for end in starts.dropFirst() { ends.append(offset + end) }
-        allHashes.append(contentsOf: hashes)
+    /// The bytes of all terms together.
+    var byteCount: Int { storage.count }
+
+    /// Copies every term, in number order, into flat lists: their bytes at `bytes`, where each ends
+    /// (counted from the start of `bytes`' list, which is `byteOffset` before `bytes`) at `ends`, and
+    /// their hashes at `hashes`. The lists must have room; pages copy into disjoint parts in parallel.
+    func copyAll(bytes: UnsafeMutablePointer<UInt8>, byteOffset: Int, ends: UnsafeMutablePointer<Int32>, hashes target: UnsafeMutablePointer<UInt32>) {
+        storage.withUnsafeBufferPointer { source in
+            if let base = source.baseAddress { bytes.update(from: base, count: source.count) }
+        }
+        for index in 0..<count {
+            ends[index] = Int32(byteOffset) + starts[index + 1]
+            target[index] = hashes[index]
+        }
     }
 
     /// The hash of term `number`.
