@@ -1,4 +1,4 @@
-// The search core (site/assets/search/search.mjs) against the golden index that the Swift tests
+// The search core (Sources/DevKit/Theme/assets/search/search.mjs) against the golden index that the Swift tests
 // build from Tests/js/fixtures/search/documents-*.json: what it finds, in which order, where each
 // result points, what it shows, and what it downloads to get there.
 import { test } from "node:test";
@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { FIXTURES, ORIGIN, fileFetch } from "./fixtures/search/file-fetch.mjs";
-import { createSearch } from "../../site/assets/search/search.mjs";
+import { createSearch } from "../../Sources/DevKit/Theme/assets/search/search.mjs";
 
 const EN = path.join(FIXTURES, "index/en");
 const JA = path.join(FIXTURES, "index/ja");

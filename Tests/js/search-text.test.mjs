@@ -2,9 +2,9 @@
 // around the found words, decoding postings and ordering terms by code point as the index does.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { MAXIMUM_GROUPS, parseQuery } from "../../site/assets/search/query.mjs";
-import { highlight, snippet, SNIPPET_LENGTH } from "../../site/assets/search/snippet.mjs";
-import { compareCodePoints, decodePostings } from "../../site/assets/search/index-store.mjs";
+import { MAXIMUM_GROUPS, parseQuery } from "../../Sources/DevKit/Theme/assets/search/query.mjs";
+import { highlight, snippet, SNIPPET_LENGTH } from "../../Sources/DevKit/Theme/assets/search/snippet.mjs";
+import { compareCodePoints, decodePostings } from "../../Sources/DevKit/Theme/assets/search/index-store.mjs";
 
 const brief = (groups) => groups.map(({ term, kind, parts, prefix }) => [term, kind, parts.join(" "), prefix]);
 const render = (pieces) => pieces.map((p) => (p.match ? `[${p.text}]` : p.text)).join("");

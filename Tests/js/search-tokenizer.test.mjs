@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { FIXTURES } from "./fixtures/search/file-fetch.mjs";
-import { forEachTerm, tokens } from "../../site/assets/search/tokenizer.mjs";
+import { forEachTerm, tokens } from "../../Sources/DevKit/Theme/assets/search/tokenizer.mjs";
 
 const { cases } = JSON.parse(fs.readFileSync(path.join(FIXTURES, "tokens.json"), "utf8"));
 

@@ -11,9 +11,26 @@ public struct MarkdownRenderer: Sendable {
     /// no copy button): the oracle test compares that output with cmark-gfm's.
     var decoratesBlocks = true
 
+    /// The words the renderer writes itself, in the page's language.
+    public struct Labels: Sendable {
+        public var copy = "Copy"
+        public var copyCode = "Copy code"
+        public var linkToSection = "Link to this section"
+
+        public init(copy: String = "Copy", copyCode: String = "Copy code", linkToSection: String = "Link to this section") {
+            self.copy = copy
+            self.copyCode = copyCode
+            self.linkToSection = linkToSection
+        }
+    }
+
+    /// The copy button's and heading links' words.
+    public var labels: Labels
+
     /// A renderer; raw HTML is escaped unless allowed.
-    public init(allowsRawHTML: Bool = false) {
+    public init(allowsRawHTML: Bool = false, labels: Labels = Labels()) {
         self.allowsRawHTML = allowsRawHTML
+        self.labels = labels
     }
 
     /// Renders `markdown`; `rewriteLink` maps each link or image destination to the one written out.
@@ -54,14 +71,14 @@ public struct MarkdownRenderer: Sendable {
                 line: parsed.position(of: node).line
             )
             headings.append(heading)
-            if decoratesBlocks { Self.replace(node, withAnchored: heading) }
+            if decoratesBlocks { Self.replace(node, withAnchored: heading, label: labels.linkToSection) }
         }
 
         var problems: [Diagnostic] = []
         if decoratesBlocks {
             for node in collected.codeBlocks {
                 let position = parsed.position(of: node)
-                Self.replaceCodeBlock(node, line: position.line, column: position.column, problems: &problems)
+                Self.replaceCodeBlock(node, line: position.line, column: position.column, labels: labels, problems: &problems)
             }
         }
         var htmlAnchors: [String] = []
@@ -107,7 +124,7 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// Swaps a heading for custom nodes that write the same heading with an `id` and a self-link.
-    private static func replace(_ node: OpaquePointer, withAnchored heading: Heading) {
+    private static func replace(_ node: OpaquePointer, withAnchored heading: Heading, label: String) {
         guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK), let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else {
             return
         }
@@ -115,7 +132,7 @@ public struct MarkdownRenderer: Sendable {
         cmark_node_set_on_enter(block, "")
         cmark_node_set_on_exit(block, "")
         cmark_node_set_on_enter(inline, "<h\(heading.level) id=\"\(anchor)\">")
-        cmark_node_set_on_exit(inline, "<a class=\"anchor\" href=\"#\(anchor)\" aria-label=\"Link to this section\"></a></h\(heading.level)>")
+        cmark_node_set_on_exit(inline, "<a class=\"anchor\" href=\"#\(anchor)\" aria-label=\"\(HTML.escapeAttribute(label))\"></a></h\(heading.level)>")
         while let child = cmark_node_first_child(node) {
             cmark_node_unlink(child)
             cmark_node_append_child(inline, child)
@@ -128,7 +145,7 @@ public struct MarkdownRenderer: Sendable {
     /// Writes a code block: a ```mermaid sequence diagram as inline SVG, any other block with its
     /// language class, highlighted when the language is known, and a copy button. `line` and
     /// `column` are where the block starts in the Markdown.
-    private static func replaceCodeBlock(_ node: OpaquePointer, line: Int, column: Int, problems: inout [Diagnostic]) {
+    private static func replaceCodeBlock(_ node: OpaquePointer, line: Int, column: Int, labels: Labels, problems: inout [Diagnostic]) {
         let code = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
         let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
         let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
@@ -136,7 +153,8 @@ public struct MarkdownRenderer: Sendable {
         if language == "mermaid", let diagram = diagramHTML(code, line: line, column: column, problems: &problems) {
             html = diagram
         } else {
-            html = "<div class=\"code-block\"><button type=\"button\" class=\"copy\" aria-label=\"Copy code\">Copy</button><pre><code"
+            html = "<div class=\"code-block\"><button type=\"button\" class=\"copy\" aria-label=\"\(HTML.escapeAttribute(labels.copyCode))\">"
+                + HTML.escapeText(labels.copy) + "</button><pre><code"
             if let highlighted = Highlighter.highlight(code, language: language) {
                 html += " class=\"language-\(highlighted.language)\">" + highlighted.html
             } else {

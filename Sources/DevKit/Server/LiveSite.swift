@@ -85,7 +85,7 @@ public actor LiveSite {
     }
 
     private func install(_ next: RenderedSite) {
-        filesByPath = Dictionary(next.outputFiles().map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        filesByPath = Dictionary(next.outputFiles(includingSearch: false).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         site = next
         documentCache = [:]
     }
@@ -104,6 +104,9 @@ public actor LiveSite {
         }
         let path = sitePath.isEmpty || sitePath.hasSuffix("/") ? sitePath + "index.html" : sitePath
         if let file = filesByPath[path].flatMap(served) { return .file(file) }
+        if path.hasSuffix(".json"), let contents = site.searchIndex.all[path] {
+            return .file(ServedFile(body: Data(contents.utf8), contentType: MediaType.forPath(path)))
+        }
         if !sitePath.isEmpty, !sitePath.hasSuffix("/"), filesByPath[sitePath + "/index.html"] != nil {
             return .redirect(basePath + PathDisplay.encode(sitePath) + "/")
         }

@@ -72,7 +72,17 @@ struct LinkResolver: Sendable {
         guard let resolved = Self.normalize(folder + decoded) else {
             return (destination, .broken("link '\(destination)' points outside the content folder"))
         }
-        return resolveContentPath(resolved, suffix: suffix, fragment: fragment, destination: destination)
+        let found = resolveContentPath(resolved, suffix: suffix, fragment: fragment, destination: destination)
+        // A translated page links as its original does; where the translation of the target is
+        // missing, the link goes to the default language's page.
+        let root = page.languageRoot
+        if case .broken = found.1, !root.isEmpty, resolved.hasPrefix(root) {
+            let original = resolveContentPath(String(resolved.dropFirst(root.count)), suffix: suffix, fragment: fragment,
+                                              destination: destination)
+            if case .broken = original.1 { return found }
+            return original
+        }
+        return found
     }
 
     private func resolveContentPath(_ path: String, suffix: String, fragment: Substring?, destination: String) -> (String, Target) {

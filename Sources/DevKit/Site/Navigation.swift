@@ -1,5 +1,6 @@
 /// The order and nesting of the pages: which folder lists which pages, the reading order for
-/// previous/next links, and the bounded sidebar each page shows.
+/// previous/next links, and the bounded sidebar each page shows. Each language is a tree of its own,
+/// rooted at its home page (`` for the default language, `ja/` for another).
 struct Navigation: Sendable {
     /// One entry of a sidebar level or a section listing.
     struct Entry: Equatable, Sendable {
@@ -12,6 +13,8 @@ struct Navigation: Sendable {
     struct Level: Equatable, Sendable {
         /// The section page of the folder; nil for the top level.
         var sectionPage: Int?
+        /// The home page of the level's language.
+        var homePage: Int?
         var entries: [Entry]
         /// Members left out before and after the window.
         var hiddenBefore: Int
@@ -21,9 +24,9 @@ struct Navigation: Sendable {
     /// The most members one sidebar level shows; the rest are reached through the section page.
     static let window = 15
 
-    /// Members of each folder, sorted, by folder (`` for the top level).
+    /// Members of each folder, sorted, by folder (a language's root for its top level).
     let members: [String: [Int]]
-    /// The page that stands for each folder.
+    /// The page that stands for each folder; a language's root is its home page.
     let sectionPage: [String: Int]
     /// Pages in reading order.
     let readingOrder: [Int]
@@ -35,10 +38,10 @@ struct Navigation: Sendable {
         self.pages = pages
         var members: [String: [Int]] = [:]
         var sectionPage: [String: Int] = [:]
-        var home: Int?
+        var homes: [String: Int] = [:]
         for (index, page) in pages.enumerated() {
             switch page.kind {
-            case .home: home = index
+            case .home: homes[page.languageRoot] = index
             case .section:
                 sectionPage[page.sectionDirectory ?? ""] = index
                 members[page.directory, default: []].append(index)
@@ -48,20 +51,22 @@ struct Navigation: Sendable {
         for (directory, list) in members {
             members[directory] = list.sorted { pages[$0].sortKey < pages[$1].sortKey }
         }
-        if let home { sectionPage[""] = home }
+        for (root, home) in homes { sectionPage[root] = home }
         self.members = members
         self.sectionPage = sectionPage
 
         var order: [Int] = []
         order.reserveCapacity(pages.count)
-        if let home { order.append(home) }
         func visit(_ directory: String) {
             for member in members[directory] ?? [] {
                 order.append(member)
                 if let section = pages[member].sectionDirectory { visit(section) }
             }
         }
-        visit("")
+        for root in homes.keys.sorted() {
+            if let home = homes[root] { order.append(home) }
+            visit(root)
+        }
         var position = Array(repeating: -1, count: pages.count)
         for (place, page) in order.enumerated() { position[page] = place }
         readingOrder = order
@@ -72,18 +77,21 @@ struct Navigation: Sendable {
     func neighbours(of page: Int) -> (previous: Int?, next: Int?) {
         let place = readingPosition[page]
         guard place >= 0 else { return (nil, nil) }
+        let root = pages[page].languageRoot
         let previous = place > 0 ? readingOrder[place - 1] : nil
         let next = place + 1 < readingOrder.count ? readingOrder[place + 1] : nil
-        return (previous, next)
+        return (previous.flatMap { pages[$0].languageRoot == root ? $0 : nil },
+                next.flatMap { pages[$0].languageRoot == root ? $0 : nil })
     }
 
     /// The sidebar of `page`: the top level, then each folder down to the page's own, each a bounded window.
     func sidebar(for page: Int) -> [Level] {
         let current = pages[page]
-        var chain = [""]
+        let root = current.languageRoot
+        var chain = [root]
         let deepest = current.sectionDirectory ?? current.directory
-        var partial = ""
-        for component in deepest.split(separator: "/") {
+        var partial = root
+        for component in deepest.dropFirst(root.count).split(separator: "/") {
             partial += component + "/"
             chain.append(partial)
         }
@@ -98,7 +106,7 @@ struct Navigation: Sendable {
                 Entry(page: member, isCurrent: member == page,
                       isActive: activeDirectory != nil && pages[member].sectionDirectory == activeDirectory)
             }
-            return Level(sectionPage: directory.isEmpty ? nil : sectionPage[directory], entries: entries,
+            return Level(sectionPage: directory == root ? nil : sectionPage[directory], homePage: sectionPage[root], entries: entries,
                          hiddenBefore: range.lowerBound, hiddenAfter: list.count - range.upperBound)
         }
     }
@@ -107,7 +115,7 @@ struct Navigation: Sendable {
     func listing(for page: Int) -> [Int] {
         let current = pages[page]
         switch current.kind {
-        case .home: return members[""] ?? []
+        case .home: return members[current.languageRoot] ?? []
         case .section: return members[current.sectionDirectory ?? ""] ?? []
         case .guide: return []
         }

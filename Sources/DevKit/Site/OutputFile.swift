@@ -25,4 +25,7 @@ enum GeneratedFile: String, CaseIterable, Sendable {
 
     /// Every reserved output path.
     static let paths: [String] = allCases.map(\.rawValue)
+
+    /// The folder of a language's search index (`search/`, `ja/search/`): reserved as well.
+    static func searchFolder(languageRoot: String) -> String { languageRoot + "search/" }
 }

@@ -28,11 +28,21 @@ public struct Page: Sendable {
     public var bodyLineOffset: Int
     /// The page's folder in the output, `` for the home page, else ending in `/` (`reference/events/`).
     public var sitePath: String
+    /// The language's code (`en`, `ja`).
+    public var language: String = ""
+    /// Where the language's tree starts, in the content folder and the site: `` for the default
+    /// language, `ja/` for another.
+    public var languageRoot: String = ""
     /// The title made from the file or folder name, used when neither front matter nor a `#` heading gives one.
     public var fallbackTitle: String
 
     /// The file written for the page.
     public var outputPath: String { sitePath + "index.html" }
+
+    /// What pairs a page with its translations: its path inside its language's tree.
+    var translationKey: String {
+        String((contentPath ?? sitePath).dropFirst(languageRoot.count))
+    }
 
     /// The sort key among siblings: explicit order first, then name.
     var sortKey: (Int, String) { (frontMatter.order ?? Int.max, fallbackTitle.lowercased()) }

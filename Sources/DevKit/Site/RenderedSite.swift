@@ -10,6 +10,7 @@ public struct RenderedSite: Sendable {
         var fragments: [RenderedMarkdown]
         var linkChecks: [[LinkChecker.Check]]
         var staticFiles: [StaticFile]
+        var strings: LayoutStrings
         /// What the load step found (only warnings, once the site built).
         var loadDiagnostics: [Diagnostic]
         var resolver: LinkResolver
@@ -18,7 +19,11 @@ public struct RenderedSite: Sendable {
     let parts: Parts
     let templates: TemplateSet
     let navigation: Navigation
+    /// Each page's translations, by language code, for the pages that have any.
+    private let translations: [Int: [String: Int]]
     private let sidebarCache = SidebarCache()
+    /// Every language's search index, made when first needed.
+    let searchIndex: SiteSearchIndex
     /// Each page's title, by page index.
     public let titles: [String]
     /// Problems that did not fail the build.
@@ -56,10 +61,31 @@ public struct RenderedSite: Sendable {
                 ?? (page.kind == .home && page.contentPath == nil ? parts.configuration.name : page.fallbackTitle)
         }
         self.navigation = Navigation(pages: parts.pages)
+        var byKey: [String: [String: Int]] = [:]
+        if parts.configuration.languages.count > 1 {
+            for (index, page) in parts.pages.enumerated() { byKey[page.translationKey, default: [:]][page.language] = index }
+        }
+        var translations: [Int: [String: Int]] = [:]
+        for group in byKey.values where group.count > 1 {
+            for index in group.values { translations[index] = group }
+        }
+        self.translations = translations
+        let documents = SiteSearchIndex.documents(pages: parts.pages, titles: titles, fragments: parts.fragments) { [baseURL = parts.resolver.baseURL, pages = parts.pages] index in
+            baseURL.href(PathDisplay.encode(pages[index].sitePath))
+        }
+        searchIndex = SiteSearchIndex {
+            var files: [String: String] = [:]
+            for group in documents {
+                for file in SearchIndexBuilder.build(group.documents, language: group.language) { files[group.folder + file.path] = file.contents }
+            }
+            return files
+        }
     }
 
-    /// Every file of the site: pages, listing pages, generated files and static files, in that order.
-    func outputFiles() -> [OutputFile] {
+    /// Every file of the site: pages, listing pages, generated files, the search index and static
+    /// files, in that order; `includingSearch: false` leaves out the index, which `devkit serve`
+    /// answers from `searchIndex` when asked.
+    func outputFiles(includingSearch: Bool = true) -> [OutputFile] {
         var files: [OutputFile] = []
         files.reserveCapacity(pages.count + staticFiles.count + GeneratedFile.allCases.count)
         for index in pages.indices {
@@ -71,6 +97,15 @@ public struct RenderedSite: Sendable {
         for generated in GeneratedFile.allCases {
             files.append(OutputFile(path: generated.rawValue, body: .text { self.generated(generated) }))
         }
+        for language in configuration.languages.dropFirst() {
+            let root = language.code + "/"
+            files.append(OutputFile(path: root + GeneratedFile.notFound.rawValue, body: .text { notFoundDocument(languageRoot: root) }))
+        }
+        if includingSearch {
+            for (path, contents) in searchIndex.all.sorted(by: { $0.key < $1.key }) {
+                files.append(OutputFile(path: path, body: .text { contents }))
+            }
+        }
         for file in staticFiles { files.append(OutputFile(path: file.outputPath, body: .copy(file))) }
         return files
     }
@@ -78,7 +113,7 @@ public struct RenderedSite: Sendable {
     /// The text of a file the build makes itself.
     private func generated(_ file: GeneratedFile) -> String {
         switch file {
-        case .notFound: notFoundDocument()
+        case .notFound: notFoundDocument(languageRoot: "")
         case .sitemap: sitemap()
         case .noJekyll: ""
         }
@@ -94,11 +129,13 @@ public struct RenderedSite: Sendable {
     public func document(forPage index: Int, listingPage number: Int = 1) -> String {
         let page = pages[index]
         let fragment = fragments[index]
-        let context = commonContext(current: index)
+        let context = commonContext(current: index, language: page.language, languageRoot: page.languageRoot)
+        addTranslations(of: index, to: context, listingPage: number)
         let titleFromContent = page.frontMatter.title == nil && fragment.firstTitle != nil
         let members = navigation.listing(for: index)
         let listingPages = ListingPage.count(members.count)
-        context["title"] = number == 1 ? titles[index] : "\(titles[index]) (page \(number) of \(listingPages))"
+        context["title"] = number == 1 ? titles[index]
+            : "\(titles[index]) (\(parts.strings.word("pageOf", page.language, ["current": String(number), "total": String(listingPages)])))"
         let description = page.frontMatter.description ?? (page.kind == .home ? configuration.description : "")
         if !description.isEmpty { context["description"] = description }
         let sitePath = PathDisplay.encode(ListingPage.sitePath(of: page, number: number))
@@ -111,7 +148,8 @@ public struct RenderedSite: Sendable {
         context["isHome"] = page.kind == .home
         context["content"] = number == 1 ? fragment.html : ""
         if listingPages > 1 {
-            let pagination = TemplateObject(["current": number, "total": listingPages])
+            let pagination = TemplateObject(["current": number, "total": listingPages,
+                                             "pageOf": parts.strings.word("pageOf", page.language, ["current": String(number), "total": String(listingPages)])])
             if number > 1 {
                 pagination["previousURL"] = baseURL.href(PathDisplay.encode(ListingPage.sitePath(of: page, number: number - 1)))
             }
@@ -128,12 +166,10 @@ public struct RenderedSite: Sendable {
             context["hasToc"] = true
         }
         let listing = members[ListingPage.range(number, of: members.count)].map { member in
-            let entry = TemplateObject(["title": titles[member], "url": href(ofPage: member),
-                                        "isSection": pages[member].kind == .section])
-            if let description = pages[member].frontMatter.description, !description.isEmpty {
-                entry["description"] = description
-            }
-            return entry
+            // Every key set, so a missing one is not looked up in the page's context.
+            let description = pages[member].frontMatter.description ?? ""
+            return TemplateObject(["title": titles[member], "url": href(ofPage: member), "isSection": pages[member].kind == .section,
+                                   "hasDescription": !description.isEmpty, "description": description])
         }
         if !listing.isEmpty {
             context["listing"] = listing
@@ -145,22 +181,64 @@ public struct RenderedSite: Sendable {
         return templates.render(context, template: page.frontMatter.template ?? TemplateSet.defaultTemplate)
     }
 
-    /// The page shown for a missing URL; its links work from any folder.
-    public func notFoundDocument() -> String {
-        let context = commonContext(current: navigation.sectionPage[""])
-        context["title"] = "Page not found"
+    /// The page shown for a missing URL, in the language whose tree starts at `languageRoot`; its
+    /// links work from any folder.
+    public func notFoundDocument(languageRoot: String = "") -> String {
+        let language = configuration.languages.first { $0.code + "/" == languageRoot }?.code ?? configuration.defaultLanguage.code
+        let context = commonContext(current: navigation.sectionPage[languageRoot], language: language, languageRoot: languageRoot)
+        let strings = parts.strings
+        context["title"] = strings.word("notFoundTitle", language)
         context["showTitle"] = true
-        context["content"] = "<p>There is no page at this address. Start again from the <a href=\"\(HTML.escapeAttribute(baseURL.href("")))\">home page</a>.</p>\n"
+        let home = "<a href=\"\(HTML.escapeAttribute(baseURL.href(PathDisplay.encode(languageRoot))))\">\(HTML.escapeText(strings.word("homePage", language)))</a>"
+        let text = HTML.escapeText(strings.word("notFoundText", language)).replacingOccurrences(of: "{home}", with: home)
+        context["content"] = "<p>\(text)</p>\n"
         return templates.render(context, template: TemplateSet.defaultTemplate)
     }
 
     /// The sitemap: absolute URLs when the base URL is absolute.
     public func sitemap() -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        let multilingual = configuration.languages.count > 1
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+        xml += multilingual ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n" : ">\n"
         for index in navigation.readingOrder {
-            xml += "  <url><loc>\(HTML.escapeText(baseURL.absolute(PathDisplay.encode(pages[index].sitePath))))</loc></url>\n"
+            let location = HTML.escapeText(baseURL.absolute(PathDisplay.encode(pages[index].sitePath)))
+            guard let group = translations[index] else {
+                xml += "  <url><loc>\(location)</loc></url>\n"
+                continue
+            }
+            xml += "  <url><loc>\(location)</loc>"
+            for language in configuration.languages {
+                guard let twin = group[language.code] else { continue }
+                xml += "<xhtml:link rel=\"alternate\" hreflang=\"\(language.code)\" href=\"\(HTML.escapeText(baseURL.absolute(PathDisplay.encode(pages[twin].sitePath))))\"/>"
+            }
+            xml += "</url>\n"
         }
         return xml + "</urlset>\n"
+    }
+
+    /// The language switcher and `hreflang` alternates of a page (on listing page `number`): every
+    /// language of the site, linked where the page has a translation, marked "not translated" where not.
+    private func addTranslations(of index: Int, to context: TemplateObject, listingPage number: Int) {
+        let languages = configuration.languages
+        guard languages.count > 1 else { return }
+        let page = pages[index]
+        let group = translations[index] ?? [page.language: index]
+        let entries = languages.map { language -> TemplateObject in
+            // Every key set, so a missing one is not looked up in the page's context.
+            let entry = TemplateObject(["code": language.code, "name": language.name, "isCurrent": language.code == page.language,
+                                        "isTranslated": group[language.code] != nil, "url": ""])
+            if let twin = group[language.code] {
+                entry["url"] = baseURL.href(PathDisplay.encode(number > 1 ? ListingPage.sitePath(of: pages[twin], number: number) : pages[twin].sitePath))
+            }
+            return entry
+        }
+        context["languages"] = entries
+        context["hasLanguages"] = true
+        let alternates = languages.compactMap { language -> TemplateObject? in
+            guard let twin = group[language.code], group.count > 1 else { return nil }
+            return TemplateObject(["code": language.code, "url": baseURL.absolute(PathDisplay.encode(pages[twin].sitePath))])
+        }
+        if !alternates.isEmpty { context["alternates"] = alternates }
     }
 
     /// The configuration's header links, relative ones under the base URL.
@@ -172,11 +250,16 @@ public struct RenderedSite: Sendable {
     }
 
     /// What every page's template gets: the site, the base URL and the sidebar (already HTML).
-    private func commonContext(current: Int?) -> TemplateObject {
+    private func commonContext(current: Int?, language: String, languageRoot: String) -> TemplateObject {
         let context = TemplateObject([
             "site": TemplateObject(["name": configuration.name, "description": configuration.description]),
             "base": baseURL.path,
-            "home": baseURL.href(""),
+            "home": baseURL.href(PathDisplay.encode(languageRoot)),
+            "languageBase": baseURL.href(PathDisplay.encode(languageRoot)),
+            "searchIndex": baseURL.href(PathDisplay.encode(GeneratedFile.searchFolder(languageRoot: languageRoot))),
+            "lang": language,
+            "strings": TemplateObject(parts.strings.words(language)),
+            "scriptWords": parts.strings.scriptWords(language),
         ])
         if let current { context["sidebar"] = sidebarHTML(for: current) }
         if !headerLinks.isEmpty {
@@ -201,15 +284,20 @@ public struct RenderedSite: Sendable {
     }
 
     private func levelFrame(_ level: Navigation.Level) -> SidebarCache.Frame {
-        let key = SidebarCache.LevelKey(section: level.sectionPage ?? -1, start: level.hiddenBefore, count: level.entries.count)
+        let folder = level.sectionPage ?? level.homePage
+        let key = SidebarCache.LevelKey(section: folder ?? -1, start: level.hiddenBefore, count: level.entries.count)
         if let cached = sidebarCache.level(key) { return cached }
+        let language = folder.map { pages[$0].language } ?? configuration.defaultLanguage.code
+        let strings = parts.strings
         let context = TemplateObject([
             "entries": SidebarCache.entriesMarker,
             "hiddenBefore": level.hiddenBefore, "hiddenAfter": level.hiddenAfter,
             "hasHiddenBefore": level.hiddenBefore > 0, "hasHiddenAfter": level.hiddenAfter > 0,
-            "moreURL": level.sectionPage.map(href(ofPage:)) ?? baseURL.href(""),
-            "moreBeforeURL": listingURL(level.sectionPage, holding: level.hiddenBefore - 1),
-            "moreAfterURL": listingURL(level.sectionPage, holding: level.hiddenBefore + level.entries.count),
+            "moreBefore": strings.word("more", language, ["count": String(level.hiddenBefore)]),
+            "moreAfter": strings.word("more", language, ["count": String(level.hiddenAfter)]),
+            "moreURL": folder.map(href(ofPage:)) ?? baseURL.href(""),
+            "moreBeforeURL": listingURL(folder, holding: level.hiddenBefore - 1),
+            "moreAfterURL": listingURL(folder, holding: level.hiddenBefore + level.entries.count),
         ])
         if let section = level.sectionPage {
             context["section"] = TemplateObject(["title": titles[section], "url": href(ofPage: section)])

@@ -23,12 +23,12 @@ public struct SiteBuilder: Sendable {
         let resolver = LinkResolver(pages: pages, staticFiles: loaded.staticFiles, baseURL: options.baseURL)
         timer.mark("templates")
         let rendered = parallelMap(Array(pages.indices)) { index in
-            renderPage(pages[index], index: index, configuration: loaded.configuration, resolver: resolver)
+            renderPage(pages[index], index: index, configuration: loaded.configuration, strings: loaded.strings, resolver: resolver)
         }
         timer.mark("markdown")
         let site = RenderedSite.Parts(
             configuration: loaded.configuration, pages: pages, fragments: rendered.map(\.fragment),
-            linkChecks: rendered.map(\.checks), staticFiles: loaded.staticFiles,
+            linkChecks: rendered.map(\.checks), staticFiles: loaded.staticFiles, strings: loaded.strings,
             loadDiagnostics: loaded.diagnostics, resolver: resolver)
         defer { timer.mark("links") }
         return try finish(site, templates: templates, diagnostics: templateDiagnostics, renderedPages: pages.count)
@@ -46,10 +46,11 @@ public struct SiteBuilder: Sendable {
         for index in plan.editedPages {
             let old = parts.pages[index]
             guard let contentPath = old.contentPath else { return try render() }
-            switch loader.loadPage(relative: contentPath) {
+            switch loader.loadPage(relative: contentPath, languages: parts.configuration.languages) {
             case let .success(page?) where page.sitePath == old.sitePath && page.kind == old.kind:
                 parts.pages[index] = page
-                let result = renderPage(page, index: index, configuration: parts.configuration, resolver: parts.resolver)
+                let result = renderPage(page, index: index, configuration: parts.configuration, strings: parts.strings,
+                                        resolver: parts.resolver)
                 parts.fragments[index] = result.fragment
                 parts.linkChecks[index] = result.checks
             case .success:
@@ -106,9 +107,11 @@ public struct SiteBuilder: Sendable {
         return RenderedSite(parts: parts, templates: templates, warnings: diagnostics, renderedPages: renderedPages)
     }
 
-    private func renderPage(_ page: Page, index: Int, configuration: SiteConfiguration,
+    private func renderPage(_ page: Page, index: Int, configuration: SiteConfiguration, strings: LayoutStrings,
                             resolver: LinkResolver) -> (fragment: RenderedMarkdown, checks: [LinkChecker.Check]) {
-        let renderer = MarkdownRenderer(allowsRawHTML: page.frontMatter.allowsRawHTML ?? configuration.allowsRawHTML)
+        let labels = MarkdownRenderer.Labels(copy: strings.word("copy", page.language), copyCode: strings.word("copyCode", page.language),
+                                             linkToSection: strings.word("linkToSection", page.language))
+        let renderer = MarkdownRenderer(allowsRawHTML: page.frontMatter.allowsRawHTML ?? configuration.allowsRawHTML, labels: labels)
         var checks: [LinkChecker.Check] = []
         let fragment = renderer.render(String(page.body)) { link in
             let (href, target) = resolver.resolve(link.destination, from: page, pageIndex: index)

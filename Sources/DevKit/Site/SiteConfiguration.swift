@@ -17,6 +17,23 @@ public struct SiteConfiguration: Equatable, Sendable {
     /// `<repository>/edit/main/<content folder>/`.
     public var editURL: String?
 
+    /// The site's languages, the default first: its pages are `content/`, another language's are
+    /// `content/<code>/`, published under `/<code>/`. A site that lists none is in English alone.
+    public var languages: [Language] = [Language(code: "en", name: "English")]
+    /// Whether a page missing in a language fails the build (`error`) or is reported (`warn`).
+    public var missingTranslations: Diagnostic.Severity = .warning
+
+    /// The default language.
+    public var defaultLanguage: Language { languages[0] }
+
+    /// One language of the site.
+    public struct Language: Equatable, Sendable {
+        /// The BCP 47 code, as in `<html lang>` and the URL (`ja`).
+        public var code: String
+        /// The name readers know it by, in itself (`日本語`).
+        public var name: String
+    }
+
     /// One header link.
     public struct Link: Equatable, Sendable {
         public var title: String
@@ -44,6 +61,14 @@ public struct SiteConfiguration: Equatable, Sendable {
             case "description":
                 guard let value = entry.value.scalar?.string else { throw entry.invalid("text") }
                 configuration.description = value
+            case "languages":
+                configuration.languages = try languages(entry)
+            case "missingTranslations":
+                switch entry.value.scalar?.string {
+                case "error": configuration.missingTranslations = .error
+                case "warn", "warning": configuration.missingTranslations = .warning
+                default: throw entry.invalid("error or warn")
+                }
             case "links":
                 configuration.links = try links(entry)
             case "repository", "repo_url":
@@ -75,6 +100,35 @@ public struct SiteConfiguration: Equatable, Sendable {
             links.append(Link(title: title, url: url))
         }
         return links
+    }
+
+    /// `languages:` as a list of `{ code, name }` mappings, the default first.
+    private static func languages(_ entry: YAMLMapping.Entry) throws(Diagnostic) -> [Language] {
+        guard case let .sequence(items) = entry.value, !items.isEmpty else { throw entry.invalid("a list of { code, name }") }
+        var languages: [Language] = []
+        for item in items {
+            let line = entry.valueLine + (item.mark?.line ?? 1) - (entry.value.mark?.line ?? 1)
+            let column = item.mark?.column ?? 1
+            guard case let .mapping(mapping) = item, let code = mapping["code"]?.string, let name = mapping["name"]?.string, !name.isEmpty else {
+                throw Diagnostic(path: entry.path, line: line, column: column, message: "each entry of 'languages' needs a 'code' and a 'name'")
+            }
+            guard isLanguageCode(code) else {
+                throw Diagnostic(path: entry.path, line: line, column: column,
+                                 message: "'\(code)' is not a language code: use a BCP 47 code such as en, ja or pt-BR")
+            }
+            guard !languages.contains(where: { $0.code.lowercased() == code.lowercased() }) else {
+                throw Diagnostic(path: entry.path, line: line, column: column, message: "language '\(code)' is listed twice")
+            }
+            languages.append(Language(code: code, name: name))
+        }
+        return languages
+    }
+
+    /// Letters, digits and hyphens, starting with two or three letters: what a URL folder and `lang` both take.
+    private static func isLanguageCode(_ code: String) -> Bool {
+        let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
 
     private static func isWebAddress(_ value: String) -> Bool {

@@ -10,11 +10,12 @@ struct SiteLoader {
         var configuration: SiteConfiguration
         var pages: [Page]
         var staticFiles: [StaticFile]
+        var strings: LayoutStrings
         var diagnostics: [Diagnostic]
     }
 
     /// The folders under the site folder that are not copied.
-    static let privateSiteEntries: Set<String> = ["templates", SiteConfiguration.fileName]
+    static let privateSiteEntries: Set<String> = ["templates", LayoutStrings.folder, SiteConfiguration.fileName]
 
     func load() -> Result {
         var timer = PhaseTimer()
@@ -60,7 +61,7 @@ struct SiteLoader {
         }
         siteStatics += themeStatics
         timer.mark("walk")
-        let loaded = parallelMap(markdownFiles) { relative in loadPage(relative: relative) }
+        let loaded = parallelMap(markdownFiles) { relative in loadPage(relative: relative, languages: configuration.languages) }
         timer.mark("read")
         var pages: [Page] = []
         pages.reserveCapacity(loaded.count + 1)
@@ -71,12 +72,17 @@ struct SiteLoader {
             case let .failure(diagnostic): diagnostics.append(diagnostic)
             }
         }
-        pages += madeUpPages(for: pages, directories: directories)
+        pages += madeUpPages(for: pages, directories: directories, languages: configuration.languages)
 
         timer.mark("madeup")
         let statics = siteStatics + contentStatics
         diagnostics += collisions(pages: pages, statics: statics)
-        return Result(configuration: configuration, pages: pages, staticFiles: statics, diagnostics: diagnostics)
+        let (strings, stringDiagnostics) = LayoutStrings.load(languages: configuration.languages, siteDirectory: options.siteDirectory,
+                                                              displayPath: options.displayPath)
+        diagnostics += stringDiagnostics
+        diagnostics += TranslationCheck(languages: configuration.languages, severity: configuration.missingTranslations,
+                                        contentDisplayPrefix: contentDisplayPrefix).check(pages)
+        return Result(configuration: configuration, pages: pages, staticFiles: statics, strings: strings, diagnostics: diagnostics)
     }
 
     static func isMarkdown(_ path: String) -> Bool {
@@ -91,7 +97,7 @@ struct SiteLoader {
     }
 
     /// Reads one guide, by its path in the content folder; nil for a draft.
-    func loadPage(relative: String) -> Swift.Result<Page?, Diagnostic> {
+    func loadPage(relative: String, languages: [SiteConfiguration.Language]) -> Swift.Result<Page?, Diagnostic> {
         let displayPath = contentDisplayPrefix + relative
         let data: [UInt8]
         switch FileIO.readFile(options.contentDirectory.path + "/" + relative) {
@@ -102,13 +108,23 @@ struct SiteLoader {
             let text = try SourceText.decode(data, path: displayPath)
             let split = try FrontMatter.split(text, path: displayPath)
             if split.frontMatter.draft { return .success(nil) }
-            return .success(makePage(relative: relative, displayPath: displayPath, split: split))
+            return .success(makePage(relative: relative, displayPath: displayPath, split: split, languages: languages))
         } catch {
             return .failure(error)
         }
     }
 
-    private func makePage(relative: String, displayPath: String, split: FrontMatter.Split) -> Page {
+    /// The language a content path belongs to: the default one, or another whose folder holds it.
+    static func language(of relative: String, in languages: [SiteConfiguration.Language]) -> (code: String, root: String) {
+        for language in languages.dropFirst() where relative.hasPrefix(language.code + "/") {
+            return (language.code, language.code + "/")
+        }
+        return (languages.first?.code ?? "en", "")
+    }
+
+    private func makePage(relative: String, displayPath: String, split: FrontMatter.Split,
+                          languages: [SiteConfiguration.Language]) -> Page {
+        let (language, root) = Self.language(of: relative, in: languages)
         let slashIndex = relative.lastIndex(of: "/")
         let directory = slashIndex.map { String(relative[...$0]) } ?? ""
         let fileName = slashIndex.map { String(relative[relative.index(after: $0)...]) } ?? relative
@@ -120,9 +136,11 @@ struct SiteLoader {
             kind: .guide, sourcePath: displayPath, contentPath: relative, directory: directory,
             sectionDirectory: nil, frontMatter: split.frontMatter, body: split.body,
             bodyLineOffset: split.bodyLineOffset, sitePath: directory + name + "/", fallbackTitle: Self.humanize(stem))
+        page.language = language
+        page.languageRoot = root
         if isIndex {
             page.sitePath = directory
-            if directory.isEmpty {
+            if directory == root {
                 page.kind = .home
                 page.fallbackTitle = "Home"
             } else {
@@ -135,32 +153,40 @@ struct SiteLoader {
         return page
     }
 
-    /// A home page when there is no `index.md`, and a section page for each folder of guides without one.
-    private func madeUpPages(for pages: [Page], directories: Set<String>) -> [Page] {
+    /// A home page for each language without an `index.md`, and a section page for each folder of
+    /// guides without one.
+    private func madeUpPages(for pages: [Page], directories: Set<String>, languages: [SiteConfiguration.Language]) -> [Page] {
         var covered: Set<String> = []
-        var hasHome = false
+        var homes: Set<String> = []
         var needed: Set<String> = []
+        var rootsInUse: Set<String> = [""]
         for page in pages {
-            if page.kind == .home { hasHome = true }
+            rootsInUse.insert(page.languageRoot)
+            if page.kind == .home { homes.insert(page.languageRoot) }
             if let section = page.sectionDirectory { covered.insert(section) }
             var directory = page.directory
-            while !directory.isEmpty, !needed.contains(directory) {
+            while directory != page.languageRoot, !directory.isEmpty, !needed.contains(directory) {
                 needed.insert(directory)
                 directory = Self.parent(of: directory)
             }
         }
         var made: [Page] = []
-        if !hasHome {
-            made.append(Page(kind: .home, sourcePath: options.displayPath(options.contentDirectory), contentPath: nil,
-                             directory: "", sectionDirectory: nil, frontMatter: FrontMatter(), body: "",
-                             bodyLineOffset: 0, sitePath: "", fallbackTitle: "Home"))
+        for root in rootsInUse.subtracting(homes).sorted() {
+            let folder = root.isEmpty ? options.contentDirectory : options.contentDirectory.appendingPathComponent(root)
+            var home = Page(kind: .home, sourcePath: options.displayPath(folder),
+                            contentPath: nil, directory: root, sectionDirectory: nil, frontMatter: FrontMatter(), body: "",
+                            bodyLineOffset: 0, sitePath: root, fallbackTitle: "Home")
+            (home.language, home.languageRoot) = Self.language(of: root, in: languages)
+            made.append(home)
         }
         for directory in needed.subtracting(covered).sorted() {
-            made.append(Page(kind: .section,
-                             sourcePath: options.displayPath(options.contentDirectory.appendingPathComponent(directory)),
-                             contentPath: nil, directory: Self.parent(of: directory), sectionDirectory: directory,
-                             frontMatter: FrontMatter(), body: "", bodyLineOffset: 0, sitePath: directory,
-                             fallbackTitle: Self.humanize(Self.lastComponent(of: directory))))
+            var section = Page(kind: .section,
+                               sourcePath: options.displayPath(options.contentDirectory.appendingPathComponent(directory)),
+                               contentPath: nil, directory: Self.parent(of: directory), sectionDirectory: directory,
+                               frontMatter: FrontMatter(), body: "", bodyLineOffset: 0, sitePath: directory,
+                               fallbackTitle: Self.humanize(Self.lastComponent(of: directory)))
+            (section.language, section.languageRoot) = Self.language(of: directory, in: languages)
+            made.append(section)
         }
         return made
     }
@@ -170,9 +196,14 @@ struct SiteLoader {
         var owners: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         for path in GeneratedFile.paths { owners[path] = "the build itself" }
+        let searchFolders = Set(pages.map { GeneratedFile.searchFolder(languageRoot: $0.languageRoot) })
         let outputs = pages.map { ($0.outputPath, $0.sourcePath, $0.contentPath != nil) }
             + statics.map { ($0.outputPath, $0.displayPath, true) }
         for (output, source, isFile) in outputs {
+            if isFile, let folder = searchFolders.first(where: { output.hasPrefix($0) }) {
+                diagnostics.append(Diagnostic(path: source, message: "'\(output)' is inside '\(folder)', where the build writes the search index; move it"))
+                continue
+            }
             if let owner = owners[output] {
                 guard isFile else { continue }
                 diagnostics.append(Diagnostic(path: source, message: "'\(output)' is also written by \(owner); rename one of them or set a 'slug'"))

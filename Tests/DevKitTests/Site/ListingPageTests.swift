@@ -30,7 +30,7 @@ import Testing
         #expect(try listed("many/page/3/index.html") == 320 - 2 * ListingPage.size)
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("many/page/4").path))
         let second = try String(contentsOf: out.appendingPathComponent("many/page/2/index.html"), encoding: .utf8)
-        #expect(second.contains("<title>Many (page 2 of 3) · Fixture Site</title>"))
+        #expect(second.contains("<title>Many (Page 2 of 3) · Fixture Site</title>"))
     }
 
     @Test func pageSizeDoesNotGrowWithTheSection() throws {
@@ -50,7 +50,7 @@ import Testing
             Issue.record("many/page/3/ is not served")
             return
         }
-        #expect(String(decoding: file.body, as: UTF8.self).contains("<title>Many (page 3 of 3) · Fixture Site</title>"))
+        #expect(String(decoding: file.body, as: UTF8.self).contains("<title>Many (Page 3 of 3) · Fixture Site</title>"))
         guard case .notFound = await live.resolve("many/page/4/") else {
             Issue.record("many/page/4/ should not exist")
             return

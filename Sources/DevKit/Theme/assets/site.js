@@ -4,6 +4,20 @@
 // No dependencies; loaded with `defer`, so the page is parsed when this runs.
 "use strict";
 
+// The words this script shows, in the page's language: the layout puts them on <html data-words>.
+const words = Object.assign({
+  copy: "Copy", copied: "Copied", copiedAnnounce: "Code copied to the clipboard.", pressCtrlC: "Press Ctrl+C",
+  copyFailed: "The code is selected: press Control+C, or Command+C on a Mac, to copy it.",
+  table: "Table", code: "Code", theme: "Theme", themeAuto: "Auto", themeLight: "Light", themeDark: "Dark",
+  themeFollowsSystem: "following the system",
+}, (() => {
+  try {
+    return JSON.parse(document.documentElement.dataset.words || "{}");
+  } catch {
+    return {};
+  }
+})());
+
 // One polite live region for the page: what it says is read out without moving focus.
 const announcer = document.createElement("div");
 announcer.className = "visually-hidden";
@@ -33,20 +47,20 @@ document.addEventListener("click", async (event) => {
   if (!code) return;
   try {
     await navigator.clipboard.writeText(copiedText(code));
-    button.textContent = "Copied";
+    button.textContent = words.copied;
     button.classList.add("done");
-    announce("Code copied to the clipboard.");
+    announce(words.copiedAnnounce);
   } catch {
-    button.textContent = "Press Ctrl+C";
+    button.textContent = words.pressCtrlC;
     const range = document.createRange();
     range.selectNodeContents(code);
     const selection = window.getSelection();
     selection.removeAllRanges();
     selection.addRange(range);
-    announce("The code is selected: press Control+C, or Command+C on a Mac, to copy it.");
+    announce(words.copyFailed);
   }
   setTimeout(() => {
-    button.textContent = "Copy";
+    button.textContent = words.copy;
     button.classList.remove("done");
   }, 1500);
 });
@@ -54,9 +68,9 @@ document.addEventListener("click", async (event) => {
 // A code block or table wider than its box scrolls; the keyboard reaches it as a named region
 // (arrow keys then scroll it). One that fits stays out of the tab order.
 function nameOf(element) {
-  if (element.tagName === "TABLE") return "Table";
+  if (element.tagName === "TABLE") return words.table;
   const language = /(?:^|\s)language-([\w+-]+)/.exec(element.querySelector("code")?.className || "");
-  return language ? `Code (${language[1]})` : "Code";
+  return language ? `${words.code} (${language[1]})` : words.code;
 }
 
 function updateScrollable(element) {
@@ -116,7 +130,7 @@ if (menu) {
 const themeButton = document.querySelector("button.theme");
 if (themeButton) {
   const choices = ["auto", "light", "dark"];
-  const names = { auto: "Auto", light: "Light", dark: "Dark" };
+  const names = { auto: words.themeAuto, light: words.themeLight, dark: words.themeDark };
   const current = () => document.documentElement.dataset.theme || "auto";
   const show = () => {
     themeButton.querySelector(".theme-name").textContent = names[current()];
@@ -134,6 +148,6 @@ if (themeButton) {
       // Not remembered, but applied to this page.
     }
     show();
-    announce(`Theme: ${names[next]}${next === "auto" ? ", following the system" : ""}`);
+    announce(`${words.theme}: ${names[next]}${next === "auto" ? `, ${words.themeFollowsSystem}` : ""}`);
   });
 }
