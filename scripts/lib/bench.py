@@ -50,7 +50,11 @@ def hugo_site(corpus, work, name):
     (site / "layouts" / "_default" / "list.html").write_text("<!doctype html><title>{{ .Title }}</title>{{ .Content }}\n")
     (site / "config.toml").write_text(
         'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term", "RSS"]\n'
-        '[markup.highlight]\ncodeFences = false\n[markup.goldmark.renderer]\nunsafe = false\n')
+        # The same work as devkit: fenced code highlighted into CSS classes, GFM tables (Goldmark's
+        # default, named here so the comparison says so), raw HTML escaped.
+        '[markup.highlight]\ncodeFences = true\nnoClasses = false\nguessSyntax = false\n'
+        '[markup.goldmark.extensions]\ntable = true\nstrikethrough = true\nlinkify = true\ntaskList = true\nfootnote = true\n'
+        '[markup.goldmark.renderer]\nunsafe = false\n')
     return site
 
 
