@@ -39,7 +39,7 @@ after(async () => {
 
 const pages = [...sitePages(), LISTING_PATH];
 /** The <title> the built site gives a page (the listing page, made from the generated section, is not in it). */
-const expectedTitle = (page) => (page === LISTING_PATH ? "Many pages (page 2 of 2) · Calling DevKit" : builtTitle(page));
+const expectedTitle = (page) => (page === LISTING_PATH ? "Many pages (Page 2 of 2) · Calling DevKit" : builtTitle(page));
 
 test("the harness finds what it should: low contrast and a scrollable region out of keyboard reach", { timeout: 60000 }, async () => {
   const browser = browsers.light;

@@ -49,4 +49,41 @@ import Testing
         #expect(home.contains("<li class=\"mine\">"), "the site's sidebar entry replaces the theme's")
         #expect(home.contains("assets/theme.js"), "the theme's page layout is still used")
     }
+
+    @Test func theConfigurationGivesHeaderLinksEditLinksAndSharingTags() throws {
+        let temporary = try TemporaryDirectory()
+        try temporary.write("site/config.yml", """
+            name: Docs
+            repository: https://github.com/example/docs/
+            links:
+              - title: Widget
+                url: widget/
+              - title: Elsewhere
+                url: https://example.com/
+            """)
+        try temporary.write("content/index.md", "# Home\n")
+        try temporary.write("content/guides/first.md", "---\ndescription: The first one.\n---\n# First\n")
+        let output = temporary.url.appendingPathComponent("dist")
+        try SiteBuilder(options: BuildOptions(root: temporary.url, outputDirectory: output,
+                                              baseURL: try BaseURL("https://example.github.io/docs/"))).build()
+        let page = String(decoding: try #require(try FileTree.read(output)["guides/first/index.html"]), as: UTF8.self)
+        #expect(page.contains("<a href=\"/docs/widget/\">Widget</a>"))
+        #expect(page.contains("<a href=\"https://example.com/\">Elsewhere</a>"))
+        #expect(page.contains("<a href=\"https://github.com/example/docs/edit/main/content/guides/first.md\">Edit this page</a>"))
+        #expect(page.contains("<meta property=\"og:description\" content=\"The first one.\">"))
+        #expect(page.contains("<meta property=\"og:type\" content=\"article\">"))
+        #expect(page.contains("<link rel=\"canonical\" href=\"https://example.github.io/docs/guides/first/\">"))
+    }
+
+    @Test func aBadLinksEntryIsADiagnostic() throws {
+        let temporary = try TemporaryDirectory()
+        try temporary.write("site/config.yml", "links:\n  - title: Widget\n")
+        try temporary.write("content/index.md", "# Home\n")
+        do {
+            _ = try SiteBuilder(options: BuildOptions(root: temporary.url)).render()
+            Issue.record("the build succeeded")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == ["site/config.yml:2:5: error: each entry of 'links' needs a 'title' and a 'url'"])
+        }
+    }
 }

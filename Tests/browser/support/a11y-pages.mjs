@@ -49,7 +49,7 @@ export function sitePages(dir = builtSite()) {
 
 /** The text of the <title> of a page of the built site, by URL path (MISSING_PAGE: the 404 page). */
 export function builtTitle(page, dir = builtSite()) {
-  const file = page === MISSING_PAGE ? "404.html" : `${page.slice(1)}index.html`;
+  const file = page === MISSING_PAGE ? "404.html" : page.endsWith(".html") ? page.slice(1) : `${page.slice(1)}index.html`;
   const match = /<title>([^<]*)<\/title>/.exec(fs.readFileSync(path.join(dir, file), "utf8"));
   if (!match) throw new Error(`${file} of the built site has no <title>`);
   return match[1].replaceAll("&amp;", "&").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&quot;", '"').replaceAll("&#39;", "'");
