@@ -24,6 +24,9 @@ public struct RenderedSite: Sendable {
     private let sidebarCache = SidebarCache()
     /// Every language's search index, made when first needed.
     let searchIndex: SiteSearchIndex
+    /// What every page of a language gets, by language root, made once: templates are the main cost
+    /// of a build, and each value looked up costs Mustache a few dynamic casts.
+    private let languageContexts: [String: TemplateObject]
     /// Each page's title, by page index.
     public let titles: [String]
     /// Problems that did not fail the build.
@@ -70,6 +73,28 @@ public struct RenderedSite: Sendable {
             for index in group.values { translations[index] = group }
         }
         self.translations = translations
+        var languageContexts: [String: TemplateObject] = [:]
+        let site = TemplateObject(["name": parts.configuration.name, "description": parts.configuration.description])
+        let links = Self.headerLinks(parts.configuration.links, baseURL: parts.resolver.baseURL)
+        for (offset, language) in parts.configuration.languages.enumerated() {
+            let root = offset == 0 ? "" : language.code + "/"
+            let baseURL = parts.resolver.baseURL
+            var values: [String: Any] = [
+                "site": site, "base": baseURL.path, "lang": language.code,
+                "home": baseURL.href(PathDisplay.encode(root)), "languageBase": baseURL.href(PathDisplay.encode(root)),
+                "searchIndex": baseURL.href(PathDisplay.encode(GeneratedFile.searchFolder(languageRoot: root))),
+                "strings": TemplateObject(parts.strings.words(language.code)),
+                "scriptWords": parts.strings.scriptWords(language.code),
+            ]
+            if !links.isEmpty {
+                values["links"] = links
+                values["hasLinks"] = true
+            }
+            values["searchBox"] = templates.names.contains(TemplateSet.searchTemplate)
+                ? templates.render(TemplateObject(values), template: TemplateSet.searchTemplate) : ""
+            languageContexts[root] = TemplateObject(values)
+        }
+        self.languageContexts = languageContexts
         let documents = SiteSearchIndex.documents(pages: parts.pages, titles: titles, fragments: parts.fragments) { [baseURL = parts.resolver.baseURL, pages = parts.pages] index in
             baseURL.href(PathDisplay.encode(pages[index].sitePath))
         }
@@ -242,8 +267,8 @@ public struct RenderedSite: Sendable {
     }
 
     /// The configuration's header links, relative ones under the base URL.
-    private var headerLinks: [TemplateObject] {
-        configuration.links.map { link in
+    private static func headerLinks(_ links: [SiteConfiguration.Link], baseURL: BaseURL) -> [TemplateObject] {
+        links.map { link in
             let isRelative = !link.url.contains("://") && !link.url.hasPrefix("/") && !link.url.hasPrefix("mailto:")
             return TemplateObject(["title": link.title, "url": isRelative ? baseURL.href(link.url) : link.url])
         }
@@ -251,21 +276,8 @@ public struct RenderedSite: Sendable {
 
     /// What every page's template gets: the site, the base URL and the sidebar (already HTML).
     private func commonContext(current: Int?, language: String, languageRoot: String) -> TemplateObject {
-        let context = TemplateObject([
-            "site": TemplateObject(["name": configuration.name, "description": configuration.description]),
-            "base": baseURL.path,
-            "home": baseURL.href(PathDisplay.encode(languageRoot)),
-            "languageBase": baseURL.href(PathDisplay.encode(languageRoot)),
-            "searchIndex": baseURL.href(PathDisplay.encode(GeneratedFile.searchFolder(languageRoot: languageRoot))),
-            "lang": language,
-            "strings": TemplateObject(parts.strings.words(language)),
-            "scriptWords": parts.strings.scriptWords(language),
-        ])
+        let context = (languageContexts[languageRoot] ?? languageContexts[""])?.copy() ?? TemplateObject([:])
         if let current { context["sidebar"] = sidebarHTML(for: current) }
-        if !headerLinks.isEmpty {
-            context["links"] = headerLinks
-            context["hasLinks"] = true
-        }
         return context
     }
 

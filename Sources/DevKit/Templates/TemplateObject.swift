@@ -10,6 +10,11 @@ final class TemplateObject: MustacheParent, @unchecked Sendable {
         self.values = values
     }
 
+    /// A new object with the same values, to add a page's own to.
+    func copy() -> TemplateObject {
+        TemplateObject(values)
+    }
+
     func child(named name: String) -> Any? {
         values[name]
     }

@@ -8,6 +8,8 @@ public struct TemplateSet: Sendable {
     public static let defaultTemplate = "page"
     /// Renders one level of the sidebar; gets `entries` as HTML.
     public static let sidebarLevelTemplate = "sidebar-level"
+    /// Renders the search box, once per language (the page gets it as `searchBox`).
+    public static let searchTemplate = "search"
     /// Renders one entry of the sidebar.
     public static let sidebarEntryTemplate = "sidebar-entry"
     static let fileExtension = "mustache"

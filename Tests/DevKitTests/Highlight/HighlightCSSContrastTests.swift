@@ -24,31 +24,25 @@ import Testing
     }
 
     @Test func everyColourReachesFourAndAHalfToOne() throws {
-        let css = try Self.stylesheet()
-        let themes: [(String, String, String)] = [
-            ("light", ":root {", Self.lightBackground),
-            ("dark, from the system", ":root:not([data-theme=\"light\"]) {", Self.darkBackground),
-            ("dark, chosen", ":root[data-theme=\"dark\"] {", Self.darkBackground),
-            ("print", "@media print {", Self.paper),
-        ]
-        for (theme, selector, background) in themes {
-            let colours = try #require(HighlightCSS.declarations(after: selector, in: css), "no \(theme) block")
-            for style in Highlighter.Style.allCases {
-                let property = "--\(style.className)"
-                let colour = try #require(colours[property], "\(theme): \(property) is not set")
+        let colours = try #require(HighlightCSS.declarations(after: ":root {", in: try Self.stylesheet()), "no :root block")
+        for style in Highlighter.Style.allCases {
+            let property = "--\(style.className)"
+            let value = try #require(colours[property], "\(property) is not set")
+            let pair = try #require(HighlightCSS.lightDark(value), "\(property) is not light-dark(#rrggbb, #rrggbb): \(value)")
+            for (theme, colour, background) in [("light", pair.light, Self.lightBackground), ("print", pair.light, Self.paper),
+                                                 ("dark", pair.dark, Self.darkBackground)] {
                 let ratio = try #require(HighlightCSS.contrast(colour, background), "\(theme): \(colour) is not #rrggbb")
                 #expect(ratio >= 4.5, "\(theme): \(property) \(colour) is \(ratio):1 on \(background)")
             }
         }
     }
 
-    /// The dark colours are written twice (for the system setting and for the reader's choice): the
-    /// same both times.
-    @Test func bothDarkBlocksAgree() throws {
+    /// One definition per colour: no other block sets an --hl- property.
+    @Test func eachColourIsDefinedOnce() throws {
         let css = try Self.stylesheet()
-        let fromSystem = HighlightCSS.declarations(after: ":root:not([data-theme=\"light\"]) {", in: css)
-        let chosen = HighlightCSS.declarations(after: ":root[data-theme=\"dark\"] {", in: css)
-        #expect(fromSystem != nil && fromSystem == chosen)
+        for style in Highlighter.Style.allCases {
+            #expect(css.components(separatedBy: "--\(style.className):").count == 2, "--\(style.className) is defined more than once")
+        }
     }
 
     /// The backgrounds checked above are the ones the site's stylesheet gives code blocks.

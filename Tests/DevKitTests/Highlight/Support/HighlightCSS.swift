@@ -17,6 +17,13 @@ enum HighlightCSS {
         return result
     }
 
+    /// The two colours of `light-dark(#light, #dark)`.
+    static func lightDark(_ value: String) -> (light: String, dark: String)? {
+        guard value.hasPrefix("light-dark("), value.hasSuffix(")") else { return nil }
+        let parts = value.dropFirst("light-dark(".count).dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        return parts.count == 2 ? (parts[0], parts[1]) : nil
+    }
+
     static func contrast(_ a: String, _ b: String) -> Double? {
         guard let first = luminance(a), let second = luminance(b) else { return nil }
         return (max(first, second) + 0.05) / (min(first, second) + 0.05)
