@@ -17,7 +17,7 @@ const code = (text) => text.split("\n").filter((line) => !/^\s*(\/\/|\*|\/\*)/.t
 
 test("index.html loads the bridge, the guides' stylesheet and its own files by relative URLs", () => {
   assert.deepEqual(references.filter((r) => /\.(m?js|css)$/.test(r)).sort(),
-    ["../assets/calling-extensions.js", "../assets/site.css", "host.css", "main.mjs"]);
+    ["../assets/calling-extensions.js", "../assets/site.css", "../assets/theme.js", "host.css", "main.mjs"]);
   for (const ref of references) assert.doesNotMatch(ref, /^(\/|[a-z]+:)/i, `${ref} must be relative`);
   // The bridge (a classic script) runs before the module that needs CallingExtensions.protocol.
   assert.ok(html.indexOf('src="../assets/calling-extensions.js"') < html.indexOf('src="main.mjs"'));
@@ -91,10 +91,16 @@ test("the page's modules are valid JavaScript, and the page has the ids the guid
   assert.ok(size < 150000, `${size} bytes`); // as written, before gzip: a budget that flags runaway growth
 });
 
-test("host.css honours prefers-reduced-motion and has a dark scheme", () => {
+test("host.css honours prefers-reduced-motion and gives every colour a dark one", () => {
   const css = read("host.css");
   assert.match(css, /@media \(prefers-reduced-motion: reduce\)/);
-  assert.match(css, /@media \(prefers-color-scheme: dark\)/);
+  // light-dark(light, dark): the system's scheme, or the reader's choice stored by the guides' theme button.
+  const colours = [...css.matchAll(/(--[a-z-]+): (light-dark\()?#/g)];
+  assert.ok(colours.length >= 10);
+  for (const [declaration, name, pair] of colours) {
+    if (name !== "--call") assert.ok(pair, `${declaration}… has no dark colour`);
+  }
+  assert.ok(html.indexOf('src="../assets/theme.js"') < html.indexOf('href="../assets/site.css"'), "theme.js runs before the first paint");
 });
 
 test("Channel.onDrop sees the messages the Channel drops, and only those", async () => {
