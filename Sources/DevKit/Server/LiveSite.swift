@@ -110,7 +110,9 @@ public actor LiveSite {
         if !sitePath.isEmpty, !sitePath.hasSuffix("/"), filesByPath[sitePath + "/index.html"] != nil {
             return .redirect(basePath + PathDisplay.encode(sitePath) + "/")
         }
-        return .notFound(html(site.notFoundDocument()))
+        // A missing page under /ja/ gets the Japanese 404 page.
+        let root = site.configuration.languages.dropFirst().first { sitePath.hasPrefix($0.code + "/") }.map { $0.code + "/" } ?? ""
+        return .notFound(html(site.notFoundDocument(languageRoot: root)))
     }
 
     /// The site's 404 page (or the build-error page while nothing builds).

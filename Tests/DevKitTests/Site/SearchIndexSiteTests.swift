@@ -53,6 +53,11 @@ import Testing
         let terms = try await shardTexts(after) { name in await served("ja/search/\(name)") }
         #expect(terms.contains("発信"))
         #expect(await served("ja/search/shard-0.\(before.version).json") == nil, "the old index is gone")
+        guard case let .notFound(missing) = await live.resolve("ja/nowhere/") else {
+            Issue.record("ja/nowhere/ should not exist")
+            return
+        }
+        #expect(String(decoding: missing.body, as: UTF8.self).contains("<html lang=\"ja\""), "a missing Japanese page gets the Japanese 404")
     }
 
     @Test func aFileInASearchFolderIsRefused() throws {
