@@ -58,6 +58,13 @@ def hugo_site(corpus, work, name):
     return site
 
 
+def no_site(work):
+    """An empty site folder: the corpora are built with devkit's built-in theme only."""
+    folder = work / "no-site"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 def median(values):
     return statistics.median(values)
 
@@ -73,7 +80,9 @@ def build_benchmark(devkit, floor, work, runs):
         site = hugo_site(corpus, work, name.replace(" ×", "x"))
         out = work / "out"
         commands = {
-            "devkit": [str(devkit), "build", "--root", str(ROOT), "--content", str(corpus), "--links", "warn",
+            # The built-in theme alone, as `devkit build --content DIR` from any folder: the project's own
+            # site/ would add its languages (a "not translated" warning per page) and its tools.
+            "devkit": [str(devkit), "build", "--root", str(ROOT), "--content", str(corpus), "--site", str(no_site(work)), "--links", "warn",
                        "--output", str(out)],
             "hugo": ["hugo", "--quiet", "--source", str(site), "--destination", str(out)],
             "floor": [str(floor), str(corpus), str(out)],
@@ -124,7 +133,7 @@ def serve_benchmark(devkit, work, corpus, page, edits):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     started = time.perf_counter()
-    server = subprocess.Popen([str(devkit), "serve", "--root", str(ROOT), "--content", str(content), "--links", "warn",
+    server = subprocess.Popen([str(devkit), "serve", "--root", str(ROOT), "--content", str(content), "--site", str(no_site(work)), "--links", "warn",
                                "--port", str(port)], env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         first = None
