@@ -67,11 +67,20 @@ struct LayoutStrings: Sendable, Equatable {
 
     /// The built-in words for a language, empty when the theme has none.
     static func builtIn(_ code: String) -> [String: String] {
-        guard let file = DefaultTheme.files.first(where: { $0.path == "\(folder)/\(code).yml" }),
-              let text = String(validating: file.bytes, as: UTF8.self),
-              let entries = try? YAMLMapping.entries(text, path: file.path, firstLine: 1) else { return [:] }
-        var words: [String: String] = [:]
-        for entry in entries { if let value = entry.value.scalar?.string { words[entry.key] = value } }
-        return words
+        builtInWords[code] ?? [:]
     }
+
+    /// The theme's `strings/<code>.yml` files, read once.
+    private static let builtInWords: [String: [String: String]] = {
+        var byLanguage: [String: [String: String]] = [:]
+        for file in DefaultTheme.files where file.path.hasPrefix(folder + "/") && file.path.hasSuffix(".yml") {
+            guard let text = String(validating: file.bytes, as: UTF8.self),
+                  let entries = try? YAMLMapping.entries(text, path: file.path, firstLine: 1) else { continue }
+            let code = String(file.path.dropFirst(folder.count + 1).dropLast(4))
+            var words: [String: String] = [:]
+            for entry in entries { if let value = entry.value.scalar?.string { words[entry.key] = value } }
+            byLanguage[code] = words
+        }
+        return byLanguage
+    }()
 }
