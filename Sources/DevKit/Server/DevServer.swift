@@ -24,17 +24,23 @@ public struct DevServer: Sendable {
         public var watch: Bool
         /// Force the polling watcher (for file systems without inotify).
         public var poll: Bool
+        /// Host names served besides loopback names and IP addresses (`--allowed-host`).
+        public var allowedHosts: [String]
 
         /// A configuration with the defaults of `devkit serve`.
         public init(options: BuildOptions, host: String = "127.0.0.1", port: Int = 9025, home: DevkitHome = DevkitHome(),
-                    watch: Bool = true, poll: Bool = false) {
+                    watch: Bool = true, poll: Bool = false, allowedHosts: [String] = []) {
             self.options = options
             self.host = host
             self.port = port
             self.home = home
             self.watch = watch
             self.poll = poll
+            self.allowedHosts = allowedHosts
         }
+
+        /// The `Host` check: loopback, IP addresses, the allowed names and the name bound.
+        public var hostCheck: HostCheck { HostCheck(allowing: allowedHosts + [host]) }
 
         /// True for loopback addresses, the only ones bound without a warning.
         public var isLoopback: Bool { LoopbackHost.contains(host) }
@@ -53,15 +59,21 @@ public struct DevServer: Sendable {
         site = LiveSite(options: configuration.options, forbiddenRoots: [configuration.home.url])
     }
 
+    /// How long a connection may sit without a request before it is closed. It also bounds a TLS
+    /// handshake that stops half way; a response in progress (a reload stream) is never cut.
+    public static let idleTimeout: TimeAmount = .seconds(15)
+
     /// Builds the Hummingbird application (without TLS when `tls` is nil, for tests).
     public static func buildApplication(site: LiveSite, hub: ReloadHub, host: String = "127.0.0.1", port: Int = 0,
-                                        tls: TLSConfiguration? = nil,
+                                        tls: TLSConfiguration? = nil, hostCheck: HostCheck = HostCheck(),
+                                        idleTimeout: TimeAmount = idleTimeout,
                                         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in })
         throws -> some ApplicationProtocol {
-        let router = SiteRoutes(site: site, hub: hub).router()
+        let router = SiteRoutes(site: site, hub: hub, hostCheck: hostCheck).router()
         var logger = Logger(label: "devkit.serve")
         logger.logLevel = .warning
-        let server: HTTPServerBuilder = try tls.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1()
+        let http1 = HTTPServerBuilder.http1(configuration: .init(idleTimeout: idleTimeout))
+        let server: HTTPServerBuilder = try tls.map { try .tls(http1, tlsConfiguration: $0) } ?? http1
         return Application(router: router, server: server,
                            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
                            onServerRunning: onServerRunning, logger: logger)
@@ -96,22 +108,23 @@ public struct DevServer: Sendable {
         let printer = print
         // The override snippets of the banner come from the setup page's description, when the site has one.
         let spec = Self.settingsSpec(options: configuration.options)
-        applications.append(try Self.buildApplication(site: site, hub: hub, host: configuration.host, port: port, tls: tls) { channel in
+        let hostCheck = configuration.hostCheck
+        applications.append(try Self.buildApplication(site: site, hub: hub, host: configuration.host, port: port, tls: tls,
+                                                      hostCheck: hostCheck) { channel in
             let bound = channel.localAddress?.port ?? port
             printer(Self.banner(port: bound, base: base, alsoIPv6: configuration.host == "127.0.0.1" && PortProbe.ipv6Available, spec: spec))
         })
         if configuration.host == "127.0.0.1", PortProbe.ipv6Available, (try? PortProbe.choose(host: "::1", port: port)) != nil {
-            applications.append(try Self.buildApplication(site: site, hub: hub, host: "::1", port: port, tls: tls))
+            applications.append(try Self.buildApplication(site: site, hub: hub, host: "::1", port: port, tls: tls, hostCheck: hostCheck))
         }
-        let watcher = configuration.watch ? makeWatcher(print: print) : nil
-        if let watcher {
-            let method = watcher.start(forcePolling: configuration.poll)
-            print("Watching \(configuration.options.displayPath(configuration.options.contentDirectory)) and \(configuration.options.displayPath(configuration.options.siteDirectory)) (\(method)). Press Ctrl-C to stop.")
+        var services = applications + [ShutdownService(hub: hub)]
+        if configuration.watch {
+            services.append(RebuildService(site: site, hub: hub, options: configuration.options, forcePolling: configuration.poll, print: print))
         }
         var logger = Logger(label: "devkit.serve")
         logger.logLevel = .warning
         var groupConfiguration = ServiceGroupConfiguration(
-            services: applications + [ShutdownService(hub: hub, watcher: watcher)],
+            services: services,
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         groupConfiguration.maximumGracefulShutdownDuration = .milliseconds(600)
         do {
@@ -119,34 +132,6 @@ public struct DevServer: Sendable {
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
             throw DevServerError.portInUse(port)
         }
-    }
-
-    private func makeWatcher(print: @escaping Printer) -> FileWatcher {
-        let site = self.site
-        let hub = self.hub
-        let options = configuration.options
-        let (batches, continuation) = AsyncStream<Set<String>>.makeStream()
-        Task {
-            var shownWarnings: [Diagnostic] = []
-            for await paths in batches {
-                let report = await site.apply(changes: paths)
-                let generation = await site.generation
-                let errors = report.diagnostics.filter { $0.severity == .error }
-                if report.succeeded {
-                    if report.diagnostics != shownWarnings { DiagnosticPrinter().print(report.diagnostics) }
-                    shownWarnings = report.diagnostics
-                    let changed = paths.map { options.displayPath(URL(fileURLWithPath: $0)) }.sorted().prefix(3).joined(separator: ", ")
-                    let tabs = hub.subscriberCount
-                    print("Rebuilt in \(Self.milliseconds(report.duration)) (\(changed); \(report.pagesRendered) page\(report.pagesRendered == 1 ? "" : "s") re-rendered); reloading \(tabs) tab\(tabs == 1 ? "" : "s").")
-                } else {
-                    DiagnosticPrinter().print(report.diagnostics)
-                    print("Build failed; still serving the last good version.")
-                }
-                hub.broadcast(ReloadHub.Event(name: "errors", data: DiagnosticJSON.encode(generation: generation, errors: errors)))
-                if report.succeeded { hub.broadcast(ReloadHub.Event(name: "reload", data: String(generation))) }
-            }
-        }
-        return FileWatcher(roots: [options.contentDirectory, options.siteDirectory]) { paths in continuation.yield(paths) }
     }
 
     static func tlsConfiguration(home: DevkitHome) throws -> TLSConfiguration {

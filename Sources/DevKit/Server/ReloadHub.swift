@@ -1,7 +1,12 @@
 import Foundation
 
-/// Fans out live-reload events to every open page's Server-Sent Events stream.
+/// Fans out live-reload events to every open page's Server-Sent Events stream. Every stream gets
+/// every event in order; one that falls `backlogLimit` events behind (a stalled tab) is ended
+/// rather than skipped over, and its page reconnects and compares generations in the `hello`.
 public final class ReloadHub: Sendable {
+    /// How many events a stream may have waiting before it is ended.
+    public static let backlogLimit = 64
+
     /// One event on the `/__devkit/reload` stream.
     public struct Event: Sendable, Equatable {
         /// The SSE event name: `hello`, `reload` or `errors`.
@@ -21,7 +26,7 @@ public final class ReloadHub: Sendable {
     /// A stream of the events broadcast from now on; it ends when the hub shuts down or the reader stops.
     public func subscribe() -> AsyncStream<Event> {
         let id = UUID()
-        let (stream, continuation) = AsyncStream<Event>.makeStream(bufferingPolicy: .bufferingNewest(16))
+        let (stream, continuation) = AsyncStream<Event>.makeStream(bufferingPolicy: .bufferingOldest(Self.backlogLimit))
         continuation.onTermination = { [weak self] _ in
             self?.subscribers.withValue { $0[id] = nil }
         }
@@ -31,7 +36,9 @@ public final class ReloadHub: Sendable {
 
     /// Sends an event to every subscriber.
     public func broadcast(_ event: Event) {
-        for continuation in subscribers.withValue({ Array($0.values) }) { continuation.yield(event) }
+        for continuation in subscribers.withValue({ Array($0.values) }) {
+            if case .dropped = continuation.yield(event) { continuation.finish() }
+        }
     }
 
     /// Ends every stream, so open pages do not hold the server open on shutdown.

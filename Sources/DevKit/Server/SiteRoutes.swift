@@ -4,21 +4,25 @@ import Hummingbird
 import ServiceLifecycle
 
 /// The routes of `devkit serve`: the reload channel and its script, then every other path answered
-/// from the live site. Every response carries `X-Content-Type-Options: nosniff` and `Cache-Control: no-cache`.
+/// from the live site, each behind the `Host` check. Every response carries
+/// `X-Content-Type-Options: nosniff` and `Cache-Control: no-cache`, and none a CORS header.
 public struct SiteRoutes: Sendable {
     let site: LiveSite
     let hub: ReloadHub
+    let hostCheck: HostCheck
     let compressed = CompressedBodies()
 
     /// Routes over a live site and its reload hub.
-    public init(site: LiveSite, hub: ReloadHub) {
+    public init(site: LiveSite, hub: ReloadHub, hostCheck: HostCheck = HostCheck()) {
         self.site = site
         self.hub = hub
+        self.hostCheck = hostCheck
     }
 
     /// A router with every route.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: HostCheckMiddleware(check: hostCheck))
         router.get(RouterPath(ReloadClient.eventsPath)) { _, _ in try await events() }
         router.get(RouterPath(ReloadClient.scriptPath)) { request, _ in
             respond(.ok, ServedFile(body: Data(ReloadClient.source.utf8), contentType: "text/javascript; charset=utf-8"), request)

@@ -17,6 +17,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The address to bind; anything but loopback is reachable from other machines.", valueName: "address"))
     var host: String = "127.0.0.1"
 
+    @Option(name: .customLong("allowed-host"),
+            help: ArgumentHelp("Also answer requests for this host name (repeatable); loopback names and IP addresses always pass.",
+                               valueName: "name"))
+    var allowedHosts: [String] = []
+
     @Flag(help: "Do not watch content/ and site/ for changes.")
     var noWatch = false
 
@@ -29,7 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = DevServer.Configuration(options: try site.buildOptions(), host: host, port: port,
-                                                    watch: !noWatch, poll: poll)
+                                                    watch: !noWatch, poll: poll, allowedHosts: allowedHosts)
         do {
             try await DevServer(configuration: configuration).run { line in
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))

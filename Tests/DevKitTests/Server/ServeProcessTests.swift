@@ -106,6 +106,34 @@ import Testing
         #expect(!server.printed.contains("error:"), "no build error along the way:\n\(server.printed)")
     }
 
+    @Test func aThousandFilesChangedAtOnceAreOneRebuildEndingInTheRightState() throws {
+        let temporary = try TemporaryDirectory()
+        let root = try temporary.copy(fixture: "basic")
+        let server = try ServerProcess(arguments: ["--root", root.path], home: temporary.url.appendingPathComponent("home"))
+        let events = try EventStream(url: "https://localhost:\(server.port)/__devkit/reload", ca: server.caFile)
+        try events.wait(for: "event: hello")
+        events.clear()
+
+        // A branch switch: a thousand new guides at once, the last of them broken.
+        let folder = root.appendingPathComponent("content/branch")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for number in 1...1000 {
+            let text = number == 1000 ? "---\ntitle: [oops\n---\n" : "# Guide \(number)\n\nFrom the other branch.\n"
+            try text.write(to: folder.appendingPathComponent("guide-\(number).md"), atomically: false, encoding: .utf8)
+        }
+        try events.wait(for: "content/branch/guide-1000.md:3:1: error: malformed YAML")
+        #expect(server.printed.components(separatedBy: "Build failed; still serving the last good version.").count == 2,
+                "one rebuild for the whole burst:\n\(server.printed)")
+        #expect(!server.printed.contains("Rebuilt in"), "no rebuild of a part of the burst:\n\(server.printed)")
+
+        // Fixing the one file gives the whole branch.
+        events.clear()
+        try "# Guide 1000\n\nFixed.\n".write(to: folder.appendingPathComponent("guide-1000.md"), atomically: true, encoding: .utf8)
+        try events.wait(for: "event: reload")
+        #expect(try Curl.run(["https://localhost:\(server.port)/branch/guide-999/"], ca: server.caFile).output.contains("From the other branch."))
+        #expect(try Curl.run(["https://localhost:\(server.port)/branch/guide-1000/"], ca: server.caFile).output.contains("Fixed."))
+    }
+
     @Test func sigtermStopsTheServerCleanlyWithOpenAndClosedReloadStreams() throws {
         let temporary = try TemporaryDirectory()
         let root = try temporary.copy(fixture: "basic")

@@ -1,0 +1,73 @@
+@testable import DevKit
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// What keeps the dev server safe to leave running: it answers only this machine's names (no DNS
+/// rebinding), sends no CORS headers, and closes connections that sit idle or stop half way.
+@Suite(.serialized) struct ServeSecurityTests {
+    @Test func aRebindingHostIsRefusedAndAnAllowedOneServed() throws {
+        let temporary = try TemporaryDirectory()
+        let root = try temporary.copy(fixture: "basic")
+        let server = try ServerProcess(arguments: ["--root", root.path, "--no-watch", "--allowed-host", "devbox.test"],
+                                       home: temporary.url.appendingPathComponent("home"))
+        func status(_ path: String, host: String) throws -> (code: String, body: String) {
+            let file = temporary.url.appendingPathComponent("body-\(UUID().uuidString)")
+            let result = try Curl.run(["--header", "Host: \(host)", "--write-out", "%{http_code}", "--output", file.path,
+                                       "https://localhost:\(server.port)\(path)"], ca: server.caFile)
+            return (result.output, (try? String(contentsOf: file, encoding: .utf8)) ?? "")
+        }
+        for path in ["/", "/about/", "/__devkit/reload", "/__devkit/client.js"] {
+            let refused = try status(path, host: "evil.example:\(server.port)")
+            #expect(refused.code == "403", "\(path)")
+            #expect(refused.body.contains("devkit serve --allowed-host evil.example"), "\(path): \(refused.body)")
+        }
+        #expect(try status("/about/", host: "devbox.test:\(server.port)").code == "200")
+        #expect(try status("/about/", host: "127.0.0.1:\(server.port)").code == "200")
+        #expect(try status("/about/", host: "localhost").code == "200")
+    }
+
+    @Test func noResponseCarriesACORSHeader() throws {
+        let temporary = try TemporaryDirectory()
+        let root = try temporary.copy(fixture: "basic")
+        let server = try ServerProcess(arguments: ["--root", root.path, "--no-watch"], home: temporary.url.appendingPathComponent("home"))
+        for path in ["/about/", "/assets/style.css", "/__devkit/client.js", "/missing/"] {
+            let headers = try Curl.run(["--header", "Origin: https://evil.example", "--dump-header", "-", "--output", "/dev/null",
+                                        "https://localhost:\(server.port)\(path)"], ca: server.caFile).output
+            #expect(headers.hasPrefix("HTTP/1.1 "), "\(path): \(headers)")
+            #expect(!headers.lowercased().contains("access-control-"), "\(path): \(headers)")
+        }
+    }
+
+    @Test func idleAndHalfSentConnectionsAreClosedButAStreamIsNot() async throws {
+        let temporary = try TemporaryDirectory()
+        let root = try temporary.copy(fixture: "basic")
+        let site = LiveSite(options: BuildOptions(root: root))
+        await site.build()
+        let hub = ReloadHub()
+        let app = try DevServer.buildApplication(site: site, hub: hub, idleTimeout: .milliseconds(300))
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let idle = try RawConnection(port: port)
+            let halfSent = try RawConnection(port: port)
+            halfSent.send(Array("GET /about/ HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".utf8))
+            let stream = try RawConnection(port: port)
+            stream.send(Array("GET /__devkit/reload HTTP/1.1\r\nHost: localhost\r\n\r\n".utf8))
+
+            #expect(idle.readUntilClosed(timeout: 5).closed, "a connection that never sends a request is closed")
+            #expect(halfSent.readUntilClosed(timeout: 5).closed, "a request that stops half way is closed")
+            let streamed = stream.readUntilClosed(timeout: 1.5)
+            #expect(!streamed.closed, "an open reload stream outlives the idle timeout")
+            #expect(String(decoding: streamed.bytes, as: UTF8.self).contains("event: hello"))
+
+            // A well-formed request on a fresh connection is still answered (the test client's own
+            // connection has sat idle for longer than the timeout by now).
+            let fresh = try RawConnection(port: port)
+            fresh.send(Array("GET /about/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".utf8))
+            let answer = fresh.readUntilClosed(timeout: 5)
+            #expect(String(decoding: answer.bytes, as: UTF8.self).hasPrefix("HTTP/1.1 200 OK"))
+            hub.finishAll()
+        }
+    }
+}
