@@ -24,8 +24,7 @@ public struct RenderedSite: Sendable {
     private let sidebarCache = SidebarCache()
     /// Every language's search index, made when first needed.
     let searchIndex: SiteSearchIndex
-    /// What every page of a language gets, by language root, made once: templates are the main cost
-    /// of a build, and each value looked up costs Mustache a few dynamic casts.
+    /// What every page of a language gets, by language root, made once.
     private let languageContexts: [String: TemplateObject]
     /// Each page's title, by page index.
     public let titles: [String]
@@ -74,25 +73,25 @@ public struct RenderedSite: Sendable {
         }
         self.translations = translations
         var languageContexts: [String: TemplateObject] = [:]
-        let site = TemplateObject(["name": parts.configuration.name, "description": parts.configuration.description])
+        let site = TemplateObject(["name": .text(parts.configuration.name), "description": .text(parts.configuration.description)])
         let links = Self.headerLinks(parts.configuration.links, baseURL: parts.resolver.baseURL)
         for (offset, language) in parts.configuration.languages.enumerated() {
             let root = offset == 0 ? "" : language.code + "/"
             let baseURL = parts.resolver.baseURL
-            var values: [String: Any] = [
-                "site": site, "base": baseURL.path, "lang": language.code,
-                "home": baseURL.href(PathDisplay.encode(root)), "languageBase": baseURL.href(PathDisplay.encode(root)),
-                "searchIndex": baseURL.href(PathDisplay.encode(GeneratedFile.searchFolder(languageRoot: root))),
-                "strings": TemplateObject(parts.strings.words(language.code)),
-                "scriptWords": parts.strings.scriptWords(language.code),
-            ]
+            var context = TemplateObject([
+                "site": .object(site), "base": .text(baseURL.path), "lang": .text(language.code),
+                "home": .text(baseURL.href(PathDisplay.encode(root))), "languageBase": .text(baseURL.href(PathDisplay.encode(root))),
+                "searchIndex": .text(baseURL.href(PathDisplay.encode(GeneratedFile.searchFolder(languageRoot: root)))),
+                "strings": .object(TemplateObject(parts.strings.words(language.code).mapValues(TemplateValue.text))),
+                "scriptWords": .text(parts.strings.scriptWords(language.code)),
+            ])
             if !links.isEmpty {
-                values["links"] = links
-                values["hasLinks"] = true
+                context["links"] = .objects(links)
+                context["hasLinks"] = .flag(true)
             }
-            values["searchBox"] = templates.names.contains(TemplateSet.searchTemplate)
-                ? templates.render(TemplateObject(values), template: TemplateSet.searchTemplate) : ""
-            languageContexts[root] = TemplateObject(values)
+            context["searchBox"] = .text(templates.names.contains(TemplateSet.searchTemplate)
+                ? templates.render([context], template: TemplateSet.searchTemplate) : "")
+            languageContexts[root] = context
         }
         self.languageContexts = languageContexts
         let documents = SiteSearchIndex.documents(pages: parts.pages, titles: titles, fragments: parts.fragments) { [baseURL = parts.resolver.baseURL, pages = parts.pages] index in
@@ -152,72 +151,78 @@ public struct RenderedSite: Sendable {
     /// The whole HTML document of a page; for a long section, `listingPage` picks the page of its
     /// listing (`ListingPage.size` entries each; page 1 is the section's own page).
     public func document(forPage index: Int, listingPage number: Int = 1) -> String {
+        let (template, scopes) = templateInput(forPage: index, listingPage: number)
+        return templates.render(scopes, template: template)
+    }
+
+    /// The template a page is laid out with and its scopes: the language's values, then the page's own.
+    func templateInput(forPage index: Int, listingPage number: Int = 1) -> (template: String, scopes: [TemplateObject]) {
         let page = pages[index]
         let fragment = fragments[index]
-        let context = commonContext(current: index, language: page.language, languageRoot: page.languageRoot)
-        addTranslations(of: index, to: context, listingPage: number)
+        var context = pageContext(current: index)
+        addTranslations(of: index, to: &context, listingPage: number)
         let titleFromContent = page.frontMatter.title == nil && fragment.firstTitle != nil
         let members = navigation.listing(for: index)
         let listingPages = ListingPage.count(members.count)
-        context["title"] = number == 1 ? titles[index]
-            : "\(titles[index]) (\(parts.strings.word("pageOf", page.language, ["current": String(number), "total": String(listingPages)])))"
+        let pageOf = parts.strings.word("pageOf", page.language, ["current": String(number), "total": String(listingPages)])
+        context["title"] = .text(number == 1 ? titles[index] : "\(titles[index]) (\(pageOf))")
         let description = page.frontMatter.description ?? (page.kind == .home ? configuration.description : "")
-        if !description.isEmpty { context["description"] = description }
+        if !description.isEmpty { context["description"] = .text(description) }
         let sitePath = PathDisplay.encode(ListingPage.sitePath(of: page, number: number))
-        context["url"] = baseURL.href(sitePath)
-        if baseURL.origin != nil { context["canonicalURL"] = baseURL.absolute(sitePath) }
+        context["url"] = .text(baseURL.href(sitePath))
+        if baseURL.origin != nil { context["canonicalURL"] = .text(baseURL.absolute(sitePath)) }
         if let editURL = configuration.editURL, let contentPath = page.contentPath {
-            context["editURL"] = editURL + PathDisplay.encode(contentPath)
+            context["editURL"] = .text(editURL + PathDisplay.encode(contentPath))
         }
-        context["showTitle"] = !titleFromContent || number > 1
-        context["isHome"] = page.kind == .home
-        context["content"] = number == 1 ? fragment.html : ""
+        context["showTitle"] = .flag(!titleFromContent || number > 1)
+        context["isHome"] = .flag(page.kind == .home)
+        context["content"] = .text(number == 1 ? fragment.html : "")
         if listingPages > 1 {
-            let pagination = TemplateObject(["current": number, "total": listingPages,
-                                             "pageOf": parts.strings.word("pageOf", page.language, ["current": String(number), "total": String(listingPages)])])
+            var pagination = TemplateObject(["current": .number(number), "total": .number(listingPages), "pageOf": .text(pageOf)])
             if number > 1 {
-                pagination["previousURL"] = baseURL.href(PathDisplay.encode(ListingPage.sitePath(of: page, number: number - 1)))
+                pagination["previousURL"] = .text(baseURL.href(PathDisplay.encode(ListingPage.sitePath(of: page, number: number - 1))))
             }
             if number < listingPages {
-                pagination["nextURL"] = baseURL.href(PathDisplay.encode(ListingPage.sitePath(of: page, number: number + 1)))
+                pagination["nextURL"] = .text(baseURL.href(PathDisplay.encode(ListingPage.sitePath(of: page, number: number + 1))))
             }
-            context["pagination"] = pagination
+            context["pagination"] = .object(pagination)
         }
         let toc = fragment.headings.filter { $0.level == 2 || $0.level == 3 }.map { heading in
-            TemplateObject(["anchor": heading.anchor, "text": heading.text, "isSub": heading.level == 3])
+            TemplateObject(["anchor": .text(heading.anchor), "text": .text(heading.text), "isSub": .flag(heading.level == 3)])
         }
         if !toc.isEmpty {
-            context["toc"] = toc
-            context["hasToc"] = true
+            context["toc"] = .objects(toc)
+            context["hasToc"] = .flag(true)
         }
         let listing = members[ListingPage.range(number, of: members.count)].map { member in
             // Every key set, so a missing one is not looked up in the page's context.
             let description = pages[member].frontMatter.description ?? ""
-            return TemplateObject(["title": titles[member], "url": href(ofPage: member), "isSection": pages[member].kind == .section,
-                                   "hasDescription": !description.isEmpty, "description": description])
+            return TemplateObject(["title": .text(titles[member]), "url": .text(href(ofPage: member)),
+                                   "isSection": .flag(pages[member].kind == .section),
+                                   "hasDescription": .flag(!description.isEmpty), "description": .text(description)])
         }
         if !listing.isEmpty {
-            context["listing"] = listing
-            context["hasListing"] = true
+            context["listing"] = .objects(listing)
+            context["hasListing"] = .flag(true)
         }
         let (previous, next) = navigation.neighbours(of: index)
-        if let previous { context["previous"] = TemplateObject(["title": titles[previous], "url": href(ofPage: previous)]) }
-        if let next { context["next"] = TemplateObject(["title": titles[next], "url": href(ofPage: next)]) }
-        return templates.render(context, template: page.frontMatter.template ?? TemplateSet.defaultTemplate)
+        if let previous { context["previous"] = .object(link(toPage: previous)) }
+        if let next { context["next"] = .object(link(toPage: next)) }
+        return (page.frontMatter.template ?? TemplateSet.defaultTemplate, [languageContext(page.languageRoot), context])
     }
 
     /// The page shown for a missing URL, in the language whose tree starts at `languageRoot`; its
     /// links work from any folder.
     public func notFoundDocument(languageRoot: String = "") -> String {
         let language = configuration.languages.first { $0.code + "/" == languageRoot }?.code ?? configuration.defaultLanguage.code
-        let context = commonContext(current: navigation.sectionPage[languageRoot], language: language, languageRoot: languageRoot)
+        var context = pageContext(current: navigation.sectionPage[languageRoot])
         let strings = parts.strings
-        context["title"] = strings.word("notFoundTitle", language)
-        context["showTitle"] = true
+        context["title"] = .text(strings.word("notFoundTitle", language))
+        context["showTitle"] = .flag(true)
         let home = "<a href=\"\(HTML.escapeAttribute(baseURL.href(PathDisplay.encode(languageRoot))))\">\(HTML.escapeText(strings.word("homePage", language)))</a>"
         let text = HTML.escapeText(strings.word("notFoundText", language)).replacingOccurrences(of: "{home}", with: home)
-        context["content"] = "<p>\(text)</p>\n"
-        return templates.render(context, template: TemplateSet.defaultTemplate)
+        context["content"] = .text("<p>\(text)</p>\n")
+        return templates.render([languageContext(languageRoot), context], template: TemplateSet.defaultTemplate)
     }
 
     /// The sitemap: absolute URLs when the base URL is absolute.
@@ -243,42 +248,54 @@ public struct RenderedSite: Sendable {
 
     /// The language switcher and `hreflang` alternates of a page (on listing page `number`): every
     /// language of the site, linked where the page has a translation, marked "not translated" where not.
-    private func addTranslations(of index: Int, to context: TemplateObject, listingPage number: Int) {
+    private func addTranslations(of index: Int, to context: inout TemplateObject, listingPage number: Int) {
         let languages = configuration.languages
         guard languages.count > 1 else { return }
         let page = pages[index]
         let group = translations[index] ?? [page.language: index]
         let entries = languages.map { language -> TemplateObject in
             // Every key set, so a missing one is not looked up in the page's context.
-            let entry = TemplateObject(["code": language.code, "name": language.name, "isCurrent": language.code == page.language,
-                                        "isTranslated": group[language.code] != nil, "url": ""])
+            var entry = TemplateObject(["code": .text(language.code), "name": .text(language.name),
+                                        "isCurrent": .flag(language.code == page.language),
+                                        "isTranslated": .flag(group[language.code] != nil), "url": .text("")])
             if let twin = group[language.code] {
-                entry["url"] = baseURL.href(PathDisplay.encode(number > 1 ? ListingPage.sitePath(of: pages[twin], number: number) : pages[twin].sitePath))
+                entry["url"] = .text(baseURL.href(PathDisplay.encode(number > 1 ? ListingPage.sitePath(of: pages[twin], number: number) : pages[twin].sitePath)))
             }
             return entry
         }
-        context["languages"] = entries
-        context["hasLanguages"] = true
+        context["languages"] = .objects(entries)
+        context["hasLanguages"] = .flag(true)
         let alternates = languages.compactMap { language -> TemplateObject? in
             guard let twin = group[language.code], group.count > 1 else { return nil }
-            return TemplateObject(["code": language.code, "url": baseURL.absolute(PathDisplay.encode(pages[twin].sitePath))])
+            return TemplateObject(["code": .text(language.code), "url": .text(baseURL.absolute(PathDisplay.encode(pages[twin].sitePath)))])
         }
-        if !alternates.isEmpty { context["alternates"] = alternates }
+        if !alternates.isEmpty { context["alternates"] = .objects(alternates) }
     }
 
     /// The configuration's header links, relative ones under the base URL.
     private static func headerLinks(_ links: [SiteConfiguration.Link], baseURL: BaseURL) -> [TemplateObject] {
         links.map { link in
             let isRelative = !link.url.contains("://") && !link.url.hasPrefix("/") && !link.url.hasPrefix("mailto:")
-            return TemplateObject(["title": link.title, "url": isRelative ? baseURL.href(link.url) : link.url])
+            return TemplateObject(["title": .text(link.title), "url": .text(isRelative ? baseURL.href(link.url) : link.url)])
         }
     }
 
-    /// What every page's template gets: the site, the base URL and the sidebar (already HTML).
-    private func commonContext(current: Int?, language: String, languageRoot: String) -> TemplateObject {
-        let context = (languageContexts[languageRoot] ?? languageContexts[""])?.copy() ?? TemplateObject([:])
-        if let current { context["sidebar"] = sidebarHTML(for: current) }
+    /// What every page of the language whose tree starts at `languageRoot` gets: the site, the base
+    /// URL, the layout's words, the search box.
+    private func languageContext(_ languageRoot: String) -> TemplateObject {
+        languageContexts[languageRoot] ?? languageContexts[""] ?? TemplateObject()
+    }
+
+    /// A page's own values, starting with its sidebar (already HTML) when it has a place in the navigation.
+    private func pageContext(current: Int?) -> TemplateObject {
+        var context = TemplateObject()
+        if let current { context["sidebar"] = .text(sidebarHTML(for: current)) }
         return context
+    }
+
+    /// A page's title and link, for previous, next and sidebar sections.
+    private func link(toPage index: Int) -> TemplateObject {
+        TemplateObject(["title": .text(titles[index]), "url": .text(href(ofPage: index))])
     }
 
     /// The sidebar of a page: each level rendered with `sidebar-level`, each entry with `sidebar-entry`.
@@ -301,20 +318,18 @@ public struct RenderedSite: Sendable {
         if let cached = sidebarCache.level(key) { return cached }
         let language = folder.map { pages[$0].language } ?? configuration.defaultLanguage.code
         let strings = parts.strings
-        let context = TemplateObject([
-            "entries": SidebarCache.entriesMarker,
-            "hiddenBefore": level.hiddenBefore, "hiddenAfter": level.hiddenAfter,
-            "hasHiddenBefore": level.hiddenBefore > 0, "hasHiddenAfter": level.hiddenAfter > 0,
-            "moreBefore": strings.word("more", language, ["count": String(level.hiddenBefore)]),
-            "moreAfter": strings.word("more", language, ["count": String(level.hiddenAfter)]),
-            "moreURL": folder.map(href(ofPage:)) ?? baseURL.href(""),
-            "moreBeforeURL": listingURL(folder, holding: level.hiddenBefore - 1),
-            "moreAfterURL": listingURL(folder, holding: level.hiddenBefore + level.entries.count),
+        var context = TemplateObject([
+            "entries": .text(SidebarCache.entriesMarker),
+            "hiddenBefore": .number(level.hiddenBefore), "hiddenAfter": .number(level.hiddenAfter),
+            "hasHiddenBefore": .flag(level.hiddenBefore > 0), "hasHiddenAfter": .flag(level.hiddenAfter > 0),
+            "moreBefore": .text(strings.word("more", language, ["count": String(level.hiddenBefore)])),
+            "moreAfter": .text(strings.word("more", language, ["count": String(level.hiddenAfter)])),
+            "moreURL": .text(folder.map(href(ofPage:)) ?? baseURL.href("")),
+            "moreBeforeURL": .text(listingURL(folder, holding: level.hiddenBefore - 1)),
+            "moreAfterURL": .text(listingURL(folder, holding: level.hiddenBefore + level.entries.count)),
         ])
-        if let section = level.sectionPage {
-            context["section"] = TemplateObject(["title": titles[section], "url": href(ofPage: section)])
-        }
-        let html = templates.render(context, template: TemplateSet.sidebarLevelTemplate)
+        if let section = level.sectionPage { context["section"] = .object(link(toPage: section)) }
+        let html = templates.render([context], template: TemplateSet.sidebarLevelTemplate)
         let frame: SidebarCache.Frame
         if let marker = html.range(of: SidebarCache.entriesMarker) {
             frame = SidebarCache.Frame(before: String(html[..<marker.lowerBound]), after: String(html[marker.upperBound...]))
@@ -335,9 +350,10 @@ public struct RenderedSite: Sendable {
     private func entryHTML(_ entry: Navigation.Entry) -> String {
         let key = SidebarCache.EntryKey(page: entry.page, isCurrent: entry.isCurrent, isActive: entry.isActive)
         if let cached = sidebarCache.entry(key) { return cached }
-        let context = TemplateObject(["title": titles[entry.page], "url": href(ofPage: entry.page), "current": entry.isCurrent,
-                                      "active": entry.isActive, "isSection": pages[entry.page].kind == .section])
-        let html = templates.render(context, template: TemplateSet.sidebarEntryTemplate)
+        let context = TemplateObject(["title": .text(titles[entry.page]), "url": .text(href(ofPage: entry.page)),
+                                      "current": .flag(entry.isCurrent), "active": .flag(entry.isActive),
+                                      "isSection": .flag(pages[entry.page].kind == .section)])
+        let html = templates.render([context], template: TemplateSet.sidebarEntryTemplate)
         sidebarCache.store(html, for: key)
         return html
     }

@@ -7,19 +7,29 @@ enum HTML {
 
     /// Escapes a value for a double- or single-quoted attribute.
     static func escapeAttribute(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else { return text }
+        guard needsEscaping(text) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)
+        appendEscaped(text, to: &result)
+        return result
+    }
+
+    /// Appends `text` escaped as `escapeAttribute` does, without building it separately first.
+    static func appendEscaped(_ text: String, to output: inout String) {
+        guard needsEscaping(text) else { return output.append(text) }
         for character in text.unicodeScalars {
             switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(character)
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"": output += "&quot;"
+            case "'": output += "&#39;"
+            default: output.unicodeScalars.append(character)
             }
         }
-        return result
+    }
+
+    private static func needsEscaping(_ text: String) -> Bool {
+        text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 })
     }
 }

@@ -1,8 +1,7 @@
 import Foundation
-import Mustache
 
-/// The Mustache templates of a site (`site/templates/*.mustache`), parsed and checked:
-/// syntax errors and references to partials that do not exist are diagnostics with line and column.
+/// The Mustache templates of a site (the theme's, and `site/templates/*.mustache` replacing them),
+/// parsed and checked: syntax errors and partials that name no template are diagnostics with line and column.
 public struct TemplateSet: Sendable {
     /// The template every page uses unless its front matter names another.
     public static let defaultTemplate = "page"
@@ -14,7 +13,7 @@ public struct TemplateSet: Sendable {
     public static let sidebarEntryTemplate = "sidebar-entry"
     static let fileExtension = "mustache"
 
-    private let library: MustacheLibrary
+    private let renderer: TemplateRenderer
     /// The names of the templates, without extension.
     public let names: Set<String>
 
@@ -43,92 +42,46 @@ public struct TemplateSet: Sendable {
                 }
             }
         }
-        var library = MustacheLibrary()
-        var sources: [String: (text: String, path: String)] = [:]
+        var parsed: [String: [TemplateNode]] = [:]
+        var paths: [String: String] = [:]
         for (name, file) in texts {
             do throws(Diagnostic) {
                 let text = try SourceText.decode(file.bytes, path: file.path)
-                library.register(try parse(text, path: file.path), named: name)
-                sources[name] = (text, file.path)
+                parsed[name] = try TemplateParser.parse(text, path: file.path)
+                paths[name] = file.path
             } catch {
                 diagnostics.append(error)
             }
         }
-        let names = Set(texts.keys)
-        diagnostics += checkPartials(sources, names: names)
-        return (TemplateSet(library: library, names: names), diagnostics)
+        diagnostics += unknownPartials(parsed, paths: paths, names: Set(texts.keys))
+        return (TemplateSet(renderer: TemplateRenderer(templates: parsed), names: Set(texts.keys)), diagnostics)
     }
 
-    private init(library: MustacheLibrary, names: Set<String>) {
-        self.library = library
+    private init(renderer: TemplateRenderer, names: Set<String>) {
+        self.renderer = renderer
         self.names = names
     }
 
-    /// Renders `context` with the named template.
-    func render(_ context: Any, template: String) -> String {
-        library.render(context, withTemplate: template) ?? ""
+    /// The named template rendered with `scopes`, outermost first (a name is looked up in the last first).
+    func render(_ scopes: [TemplateObject], template: String) -> String {
+        renderer.render(template, scopes: scopes)
     }
 
-    /// Selects HTML escaping explicitly, so templates use `FastHTMLContentType` (same output as the
-    /// library's default, which looks every character up in a dictionary and dominated page rendering).
-    private static let contentTypePragma: String = {
-        MustacheContentTypes.register(FastHTMLContentType(), named: "HTML")
-        return "{{% CONTENT_TYPE: HTML}}"
-    }()
-
-    private static func parse(_ text: String, path: String) throws(Diagnostic) -> MustacheTemplate {
-        do {
-            return try MustacheTemplate(string: contentTypePragma + text)
-        } catch let error as MustacheTemplate.ParserError {
-            let line = error.context.lineNumber
-            let column = error.context.columnNumber + 1 - (line == 1 ? contentTypePragma.count : 0)
-            throw Diagnostic(path: path, line: line, column: max(column, 1),
-                             message: "template syntax error: \(describe(error.error))")
-        } catch {
-            throw Diagnostic(path: path, message: "template syntax error: \(error)")
-        }
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "closing tag does not match the open section"
-        case .unfinishedName: return "unfinished tag"
-        case .expectedSectionEnd: return "section is never closed"
-        case .invalidSetDelimiter: return "invalid set-delimiter tag"
-        case .transformAppliedToInheritanceSection: return "transform applied to an inheritance section"
-        case .illegalTokenInsideInheritSection: return "illegal tag inside an inheritance section"
-        case .textInsideInheritSection: return "text inside an inheritance section"
-        case .invalidConfigVariableSyntax: return "invalid configuration tag"
-        case .unrecognisedConfigVariable: return "unknown configuration variable"
-        }
-    }
-
-    /// `{{> name}}` and `{{< name}}` tags that name no template.
-    private static func checkPartials(_ sources: [String: (text: String, path: String)], names: Set<String>) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for (_, source) in sources.sorted(by: { $0.value.path < $1.value.path }) {
-            var line = 1
-            var column = 1
-            var rest = Substring(source.text)
-            while let open = rest.range(of: "{{") {
-                for character in rest[..<open.lowerBound] {
-                    if character == "\n" { line += 1; column = 1 } else { column += 1 }
-                }
-                let tagStart = (line, column)
-                column += 2
-                rest = rest[open.upperBound...]
-                let afterSpaces = rest.drop(while: { $0 == " " })
-                guard let sigil = afterSpaces.first, sigil == ">" || sigil == "<",
-                      let close = afterSpaces.range(of: "}}") else { continue }
-                let name = afterSpaces[afterSpaces.index(after: afterSpaces.startIndex)..<close.lowerBound]
-                    .trimmingCharacters(in: .whitespaces)
-                if !name.isEmpty, !names.contains(name) {
-                    diagnostics.append(Diagnostic(path: source.path, line: tagStart.0, column: tagStart.1,
-                                                  message: "unknown template '\(name)'"))
+    /// `{{> name}}` tags that name no template, in file order.
+    private static func unknownPartials(_ parsed: [String: [TemplateNode]], paths: [String: String], names: Set<String>) -> [Diagnostic] {
+        func partials(_ nodes: [TemplateNode]) -> [(String, Int, Int)] {
+            nodes.flatMap { node -> [(String, Int, Int)] in
+                switch node {
+                case let .partial(name, _, line, column): [(name, line, column)]
+                case let .section(_, body, _): partials(body)
+                case .text, .value: []
                 }
             }
         }
-        return diagnostics
+        return parsed.sorted { paths[$0.key]! < paths[$1.key]! }.flatMap { name, nodes in
+            partials(nodes).filter { !names.contains($0.0) }.map { partial in
+                Diagnostic(path: paths[name]!, line: partial.1, column: partial.2, message: "unknown template '\(partial.0)'")
+            }
+        }
     }
 }

@@ -16,7 +16,7 @@ import Testing
     ]
 
     static func code(seed: UInt64) -> String {
-        var random = HighlightRandom(seed: seed)
+        var random = SeededRandom(seed: seed)
         var code = ""
         for _ in 0..<Int.random(in: 1...40, using: &random) {
             code += pieces[Int.random(in: 0..<pieces.count, using: &random)]
@@ -42,7 +42,7 @@ import Testing
     /// Random Unicode scalars of every plane (no pieces), in every language.
     @Test(arguments: Highlighter.Language.allCases)
     func randomScalarsKeepThePromises(_ language: Highlighter.Language) {
-        var random = HighlightRandom(seed: 0xC0DE)
+        var random = SeededRandom(seed: 0xC0DE)
         for _ in 0..<200 {
             var code = String.UnicodeScalarView()
             for _ in 0..<Int.random(in: 0...64, using: &random) {

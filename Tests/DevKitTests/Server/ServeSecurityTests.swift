@@ -49,23 +49,22 @@ import Testing
         let app = try DevServer.buildApplication(site: site, hub: hub, idleTimeout: .milliseconds(300))
         try await app.test(.live) { client in
             let port = try #require(client.port)
+            let stream = try RawConnection(port: port)
+            stream.send(Array("GET /__devkit/reload HTTP/1.1\r\nHost: localhost\r\n\r\n".utf8))
+            #expect(stream.read(until: "event: hello", timeout: 20).contains("event: hello"))
             let idle = try RawConnection(port: port)
             let halfSent = try RawConnection(port: port)
             halfSent.send(Array("GET /about/ HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".utf8))
-            let stream = try RawConnection(port: port)
-            stream.send(Array("GET /__devkit/reload HTTP/1.1\r\nHost: localhost\r\n\r\n".utf8))
 
-            #expect(idle.readUntilClosed(timeout: 5).closed, "a connection that never sends a request is closed")
-            #expect(halfSent.readUntilClosed(timeout: 5).closed, "a request that stops half way is closed")
-            let streamed = stream.readUntilClosed(timeout: 1.5)
-            #expect(!streamed.closed, "an open reload stream outlives the idle timeout")
-            #expect(String(decoding: streamed.bytes, as: UTF8.self).contains("event: hello"))
+            #expect(idle.readUntilClosed(timeout: 20).closed, "a connection that never sends a request is closed")
+            #expect(halfSent.readUntilClosed(timeout: 20).closed, "a request that stops half way is closed")
+            #expect(!stream.readUntilClosed(timeout: 0.5).closed, "an open reload stream outlives the idle timeout")
 
             // A well-formed request on a fresh connection is still answered (the test client's own
             // connection has sat idle for longer than the timeout by now).
             let fresh = try RawConnection(port: port)
             fresh.send(Array("GET /about/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".utf8))
-            let answer = fresh.readUntilClosed(timeout: 5)
+            let answer = fresh.readUntilClosed(timeout: 20)
             #expect(String(decoding: answer.bytes, as: UTF8.self).hasPrefix("HTTP/1.1 200 OK"))
             hub.finishAll()
         }

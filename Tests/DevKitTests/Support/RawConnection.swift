@@ -32,6 +32,15 @@ final class RawConnection {
     /// Reads until the server closes the connection or `timeout` seconds pass; returns what it read
     /// and whether the server closed.
     func readUntilClosed(timeout: TimeInterval) -> (bytes: [UInt8], closed: Bool) {
+        read(timeout: timeout) { _ in false }
+    }
+
+    /// Reads until what arrived contains `text`, the server closes, or `timeout` seconds pass.
+    func read(until text: String, timeout: TimeInterval) -> String {
+        String(decoding: read(timeout: timeout) { String(decoding: $0, as: UTF8.self).contains(text) }.bytes, as: UTF8.self)
+    }
+
+    private func read(timeout: TimeInterval, done: ([UInt8]) -> Bool) -> (bytes: [UInt8], closed: Bool) {
         let deadline = Date().addingTimeInterval(timeout)
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -42,6 +51,7 @@ final class RawConnection {
             let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
             if count <= 0 { return (received, true) }
             received += buffer.prefix(count)
+            if done(received) { return (received, false) }
         }
         return (received, false)
     }

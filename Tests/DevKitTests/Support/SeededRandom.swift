@@ -1,5 +1,5 @@
 /// SplitMix64: a small random number generator with a seed, so a failing random case repeats.
-struct HighlightRandom: RandomNumberGenerator {
+struct SeededRandom: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }
