@@ -33,21 +33,39 @@ public struct CertificateAuthority: Sendable {
         public var issuedLeaf: Bool
         /// Why the leaf was (re)issued, when it was.
         public var reason: String?
+        /// What the user should know: a key whose mode devkit fixed, a CA that expires soon.
+        public var notes: [String] = []
     }
 
     /// Makes the CA if there is none, and a leaf if there is none or it is near expiry, names other
-    /// hosts, or was signed by another CA. Keys are written 0600.
+    /// hosts, or was signed by another CA. Keys are written 0600, and set back to 0600 when found
+    /// readable by others. A CA that exists but cannot be read, or has expired, is an error naming
+    /// the fix: it is never replaced without asking, since the user's browsers trust it.
     @discardableResult
     public func ensure(names: [String] = defaultNames) throws -> Outcome {
         try FileManager.default.createDirectory(at: home.url, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         var outcome = Outcome(createdAuthority: false, issuedLeaf: false, reason: nil)
+        outcome.notes = try KeyPermissions.secure(home)
         let authority: (certificate: Certificate, key: P256.Signing.PrivateKey)
-        if let existing = try? loadAuthority() {
+        if let existing = try loadAuthorityIfPresent() {
             authority = existing
         } else {
             authority = try makeAuthority()
             outcome.createdAuthority = true
+        }
+        let expiry = authority.certificate.notValidAfter
+        if expiry <= now() {
+            throw CertificateError("""
+                the local CA (\(home.caCertificate.path)) expired on \(Self.day(expiry)). \
+                Make a new one with devkit cert --regenerate, then trust it again: devkit cert --install
+                """)
+        }
+        if expiry.timeIntervalSince(now()) < Self.leafLifetime {
+            outcome.notes.append("""
+                warning: the local CA expires on \(Self.day(expiry)), and the localhost certificate with it. \
+                Before then, run devkit cert --regenerate and trust the new CA (devkit cert --install).
+                """)
         }
         if let reason = leafRenewalReason(names: names, authority: authority.certificate) {
             try issueLeaf(names: names, authority: authority)
@@ -65,28 +83,54 @@ public struct CertificateAuthority: Sendable {
         return try ensure(names: names)
     }
 
-    /// The CA certificate and key on disk.
-    func loadAuthority() throws -> (certificate: Certificate, key: P256.Signing.PrivateKey) {
-        let certificate = try Certificate(pemEncoded: String(contentsOf: home.caCertificate, encoding: .utf8))
-        let key = try P256.Signing.PrivateKey(pemRepresentation: String(contentsOf: home.caKey, encoding: .utf8))
+    /// The CA certificate and key on disk; nil when neither file exists.
+    func loadAuthorityIfPresent() throws -> (certificate: Certificate, key: P256.Signing.PrivateKey)? {
+        let files = [home.caCertificate, home.caKey]
+        let present = files.filter { FileManager.default.fileExists(atPath: $0.path) }
+        if present.isEmpty { return nil }
+        let fix = "Restore it from a backup, or make a new CA with devkit cert --regenerate and trust it again (devkit cert --install)."
+        if let missing = files.first(where: { !present.contains($0) }) {
+            throw CertificateError("\(missing.path) is missing beside \(present[0].lastPathComponent). \(fix)")
+        }
+        func read<Value>(_ url: URL, as what: String, _ parse: (String) throws -> Value) throws -> Value {
+            do {
+                return try parse(String(contentsOf: url, encoding: .utf8))
+            } catch {
+                throw CertificateError("\(url.path) is not a readable \(what) (truncated or corrupted?). \(fix)")
+            }
+        }
+        let certificate = try read(home.caCertificate, as: "PEM certificate") { try Certificate(pemEncoded: $0) }
+        let key = try read(home.caKey, as: "PEM private key") { try P256.Signing.PrivateKey(pemRepresentation: $0) }
         guard certificate.publicKey == Certificate.PublicKey(key.publicKey) else {
-            throw CertificateError("ca-key.pem does not belong to ca.pem")
+            throw CertificateError("\(home.caKey.path) does not belong to \(home.caCertificate.path). \(fix)")
         }
         return (certificate, key)
     }
 
+    private static func day(_ date: Date) -> String {
+        let format = ISO8601DateFormatter()
+        format.formatOptions = [.withFullDate]
+        return format.string(from: date)
+    }
+
     /// Why the leaf on disk cannot be used as it is, or nil when it can.
     func leafRenewalReason(names: [String], authority: Certificate) -> String? {
+        let fileManager = FileManager.default
+        guard fileManager.fileExists(atPath: home.leafCertificate.path) || fileManager.fileExists(atPath: home.leafKey.path)
+        else { return "no certificate yet" }
         guard let text = try? String(contentsOf: home.leafCertificate, encoding: .utf8),
               let leaf = try? Certificate(pemEncoded: text),
               let keyText = try? String(contentsOf: home.leafKey, encoding: .utf8),
               let key = try? P256.Signing.PrivateKey(pemRepresentation: keyText)
-        else { return "no certificate yet" }
+        else { return "the certificate or its key could not be read" }
         if leaf.publicKey != Certificate.PublicKey(key.publicKey) { return "the key does not match the certificate" }
         if leaf.issuer != authority.subject || !authority.publicKey.isValidSignature(leaf.signature, for: leaf) {
             return "it was signed by another CA"
         }
-        if leaf.notValidAfter.timeIntervalSince(now()) < Self.renewalMargin { return "it expires soon" }
+        // A leaf already ending with its CA is not renewed again and again: a new one would end then too.
+        if leaf.notValidAfter.timeIntervalSince(now()) < Self.renewalMargin, leaf.notValidAfter < authority.notValidAfter {
+            return leaf.notValidAfter <= now() ? "it expired" : "it expires soon"
+        }
         if leaf.notValidBefore > now() { return "it is not valid yet" }
         let covered = (try? leaf.extensions.subjectAlternativeNames.map { Set($0.map(Self.describe)) }) ?? nil
         if covered != Set(names) { return "its names changed" }

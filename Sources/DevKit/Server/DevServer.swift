@@ -83,6 +83,7 @@ public struct DevServer: Sendable {
     public func run(print: @escaping Printer) async throws {
         let authority = CertificateAuthority(home: configuration.home)
         let outcome = try authority.ensure()
+        for note in outcome.notes { print(note) }
         if outcome.createdAuthority {
             print("Created a local certificate authority in \(configuration.home.url.path). Trust it once: devkit cert --install")
         } else if outcome.issuedLeaf, let reason = outcome.reason {

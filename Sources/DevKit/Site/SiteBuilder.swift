@@ -72,12 +72,19 @@ public struct SiteBuilder: Sendable {
     @discardableResult
     public func build(clock: () -> Date = Date.init) throws(BuildFailure) -> BuildSummary {
         let start = clock()
-        let site = try render()
-        var timer = PhaseTimer()
-        try SiteWriter(options: options).write(site)
-        timer.mark("write")
+        // First, so that the previous site is back in place whatever happens to this build.
+        let recovered = InterruptedBuildRecovery(output: options.outputDirectory, displayPath: options.outputDisplayPath).run()
+        let site: RenderedSite
+        do {
+            site = try render()
+            var timer = PhaseTimer()
+            try SiteWriter(options: options).write(site)
+            timer.mark("write")
+        } catch {
+            throw BuildFailure(diagnostics: recovered + error.diagnostics)
+        }
         return BuildSummary(pages: site.pages.count, staticFiles: site.staticFiles.count,
-                            warnings: site.warnings, duration: clock().timeIntervalSince(start),
+                            warnings: recovered + site.warnings, duration: clock().timeIntervalSince(start),
                             output: options.outputDisplayPath)
     }
 

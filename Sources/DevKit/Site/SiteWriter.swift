@@ -13,7 +13,7 @@ struct SiteWriter {
 
         let parent = output.deletingLastPathComponent()
         let fileManager = FileManager.default
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).devkit-new-\(getpid())")
+        let staging = parent.appendingPathComponent(InterruptedBuildRecovery.stagingPrefix(of: output) + String(getpid()))
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
             if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }
@@ -76,7 +76,7 @@ struct SiteWriter {
     private func swap(_ staging: URL, into output: URL) throws(WriteError) {
         let fileManager = FileManager.default
         let retired = output.deletingLastPathComponent()
-            .appendingPathComponent(".\(output.lastPathComponent).devkit-old-\(getpid())")
+            .appendingPathComponent(InterruptedBuildRecovery.retiredPrefix(of: output) + String(getpid()))
         let hadOutput = fileManager.fileExists(atPath: output.path)
         if hadOutput {
             try? fileManager.removeItem(at: retired)

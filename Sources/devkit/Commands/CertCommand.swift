@@ -19,7 +19,14 @@ struct CertCommand: ParsableCommand {
     func run() throws {
         let home = DevkitHome()
         let authority = CertificateAuthority(home: home)
-        let outcome = regenerate ? try authority.regenerate(includingAuthority: true) : try authority.ensure()
+        let outcome: CertificateAuthority.Outcome
+        do {
+            outcome = regenerate ? try authority.regenerate(includingAuthority: true) : try authority.ensure()
+        } catch let error as CertificateError {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode.failure
+        }
+        for note in outcome.notes { print(note) }
         if outcome.createdAuthority { print("Created a new local CA in \(home.url.path).\n") }
         print(try CertificateReport(home: home).text)
         if install {

@@ -42,6 +42,9 @@ struct ServeCommand: AsyncParsableCommand {
         } catch let error as DevServerError {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode.failure
+        } catch let error as CertificateError {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode.failure
         }
     }
 }

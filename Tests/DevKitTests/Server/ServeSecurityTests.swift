@@ -40,6 +40,25 @@ import Testing
         }
     }
 
+    @Test func aKeyOthersCanReadIsFixedAndSaidAndADamagedCAStopsTheStart() throws {
+        let temporary = try TemporaryDirectory()
+        let root = try temporary.copy(fixture: "basic")
+        let home = DevkitHome(url: temporary.url.appendingPathComponent("home"))
+        try CertificateAuthority(home: home).ensure()
+        chmod(home.leafKey.path, 0o644)
+        let server = try ServerProcess(arguments: ["--root", root.path, "--no-watch"], home: home.url)
+        #expect(server.printed.contains("localhost-key.pem could be read by other users (mode 644); devkit set it to 600."))
+        #expect(try FileManager.default.attributesOfItem(atPath: home.leafKey.path)[.posixPermissions] as? Int == 0o600)
+
+        try Data("-----BEGIN CERTIFICATE-----\ntruncated".utf8).write(to: home.caCertificate)
+        let refused = try DevkitProcess.run(["serve", "--root", root.path, "--no-watch", "--port", "0"],
+                                            extraEnvironment: ["DEVKIT_HOME": home.url.path])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.hasPrefix("error: \(home.caCertificate.path) is not a readable PEM certificate (truncated or corrupted?)."),
+                "\(refused.standardError)")
+        #expect(!refused.standardOutput.contains("Serving"))
+    }
+
     @Test func idleAndHalfSentConnectionsAreClosedButAStreamIsNot() async throws {
         let temporary = try TemporaryDirectory()
         let root = try temporary.copy(fixture: "basic")
