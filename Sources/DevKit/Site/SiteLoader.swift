@@ -219,14 +219,30 @@ struct SiteLoader {
         _ path: String, relative: String, skipping: Set<String> = [], diagnostics: inout [Diagnostic],
         file: (String, String) -> Void, directory: (String) -> Void
     ) {
-        walk(path, root: URL(fileURLWithPath: path), relative: relative, skipping: skipping, diagnostics: &diagnostics,
-             file: file, directory: directory)
+        var ancestors: Set<FolderIdentity> = []
+        if let identity = FolderIdentity(path) { ancestors.insert(identity) }
+        walk(path, root: URL(fileURLWithPath: path), relative: relative, skipping: skipping, ancestors: &ancestors,
+             diagnostics: &diagnostics, file: file, directory: directory)
     }
 
-    /// Walks depth-first in name order, skipping dotfiles and symbolic links that leave `root`.
+    /// A folder as the file system knows it, whatever the path that leads to it.
+    private struct FolderIdentity: Hashable {
+        let device: UInt64
+        let inode: UInt64
+
+        init?(_ path: String) {
+            var status = stat()
+            guard stat(path, &status) == 0 else { return nil }
+            device = UInt64(status.st_dev)
+            inode = UInt64(status.st_ino)
+        }
+    }
+
+    /// Walks depth-first in name order, skipping dotfiles, symbolic links that leave `root`, lead
+    /// nowhere, or loop back to a folder the walk is already in (`ancestors`).
     private func walk(
-        _ path: String, root: URL, relative: String, skipping: Set<String>, diagnostics: inout [Diagnostic],
-        file: (String, String) -> Void, directory: (String) -> Void
+        _ path: String, root: URL, relative: String, skipping: Set<String>, ancestors: inout Set<FolderIdentity>,
+        diagnostics: inout [Diagnostic], file: (String, String) -> Void, directory: (String) -> Void
     ) {
         let entries: [DirectoryListing.Entry]
         switch DirectoryListing.entries(at: path) {
@@ -245,14 +261,25 @@ struct SiteLoader {
                                                   message: "skipped: symbolic link leads outside its folder (to \(outside))"))
                     continue
                 }
-                guard let resolved = DirectoryListing.resolvedKind(child) else { continue }
+                guard let resolved = DirectoryListing.resolvedKind(child) else {
+                    let reason = errno == ELOOP ? "it loops" : SystemError.reason(errno)
+                    diagnostics.append(Diagnostic(path: options.displayPath(childURL), severity: .warning,
+                                                  message: "skipped: symbolic link leads nowhere (\(reason))"))
+                    continue
+                }
                 kind = resolved
             }
             switch kind {
             case .directory:
+                guard let identity = FolderIdentity(child), ancestors.insert(identity).inserted else {
+                    diagnostics.append(Diagnostic(path: options.displayPath(URL(fileURLWithPath: child)), severity: .warning,
+                                                  message: "skipped: symbolic link loops back to a folder that holds it"))
+                    continue
+                }
                 directory(relative + entry.name + "/")
-                walk(child, root: root, relative: relative + entry.name + "/", skipping: [], diagnostics: &diagnostics,
-                     file: file, directory: directory)
+                walk(child, root: root, relative: relative + entry.name + "/", skipping: [], ancestors: &ancestors,
+                     diagnostics: &diagnostics, file: file, directory: directory)
+                ancestors.remove(identity)
             case .file:
                 file(child, relative + entry.name)
             case .symbolicLink, .other:

@@ -2,11 +2,12 @@ import Foundation
 
 /// Keeps symbolic links from pulling files from outside a folder into the site.
 enum SymlinkGuard {
-    /// For a symbolic link whose real target lies outside `folder`'s real path, that target; else nil.
+    /// For a symbolic link whose real target lies outside `folder`'s real path, that target; else nil
+    /// (also for a link that leads nowhere, which the caller reports as such).
     static func escape(_ entry: URL, from folder: URL) -> String? {
         var status = stat()
         guard lstat(entry.path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return nil }
-        guard let target = realPath(entry.path), let base = realPath(folder.path) else { return "nowhere" }
+        guard let target = realPath(entry.path), let base = realPath(folder.path) else { return nil }
         return isInside(target, base) ? nil : target
     }
 

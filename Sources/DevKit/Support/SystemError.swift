@@ -25,8 +25,10 @@ struct SystemError: Error, CustomStringConvertible {
         }
         if nsError.domain == NSCocoaErrorDomain {
             switch nsError.code {
-            case NSFileReadNoPermissionError: return "permission denied"
-            case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "no such file or folder"
+            case NSFileReadNoPermissionError, NSFileWriteNoPermissionError: return reason(EACCES)
+            case NSFileWriteOutOfSpaceError: return reason(ENOSPC)
+            case NSFileWriteVolumeReadOnlyError: return reason(EROFS)
+            case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return reason(ENOENT)
             default: break
             }
         }
