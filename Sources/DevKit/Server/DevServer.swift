@@ -64,12 +64,12 @@ public struct DevServer: Sendable {
     public static let idleTimeout: TimeAmount = .seconds(15)
 
     /// Builds the Hummingbird application (without TLS when `tls` is nil, for tests).
-    public static func buildApplication(site: LiveSite, hub: ReloadHub, host: String = "127.0.0.1", port: Int = 0,
+    static func buildApplication(site: LiveSite, hub: ReloadHub, host: String = "127.0.0.1", port: Int = 0,
                                         tls: TLSConfiguration? = nil, hostCheck: HostCheck = HostCheck(),
-                                        idleTimeout: TimeAmount = idleTimeout,
+                                        activity: RequestActivity = RequestActivity(), idleTimeout: TimeAmount = idleTimeout,
                                         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in })
         throws -> some ApplicationProtocol {
-        let router = SiteRoutes(site: site, hub: hub, hostCheck: hostCheck).router()
+        let router = SiteRoutes(site: site, hub: hub, hostCheck: hostCheck, activity: activity).router()
         var logger = Logger(label: "devkit.serve")
         logger.logLevel = .warning
         let http1 = HTTPServerBuilder.http1(configuration: .init(idleTimeout: idleTimeout))
@@ -110,15 +110,17 @@ public struct DevServer: Sendable {
         // The override snippets of the banner come from the setup page's description, when the site has one.
         let spec = Self.settingsSpec(options: configuration.options)
         let hostCheck = configuration.hostCheck
+        let activity = RequestActivity()
         applications.append(try Self.buildApplication(site: site, hub: hub, host: configuration.host, port: port, tls: tls,
-                                                      hostCheck: hostCheck) { channel in
+                                                      hostCheck: hostCheck, activity: activity) { channel in
             let bound = channel.localAddress?.port ?? port
             printer(Self.banner(port: bound, base: base, alsoIPv6: configuration.host == "127.0.0.1" && PortProbe.ipv6Available, spec: spec))
         })
         if configuration.host == "127.0.0.1", PortProbe.ipv6Available, (try? PortProbe.choose(host: "::1", port: port)) != nil {
-            applications.append(try Self.buildApplication(site: site, hub: hub, host: "::1", port: port, tls: tls, hostCheck: hostCheck))
+            applications.append(try Self.buildApplication(site: site, hub: hub, host: "::1", port: port, tls: tls,
+                                                          hostCheck: hostCheck, activity: activity))
         }
-        var services = applications + [ShutdownService(hub: hub)]
+        var services = applications + [hub as any Service, MemoryRelease(activity: activity)]
         if configuration.watch {
             services.append(RebuildService(site: site, hub: hub, options: configuration.options, forcePolling: configuration.poll, print: print))
         }

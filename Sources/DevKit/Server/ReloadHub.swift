@@ -1,27 +1,38 @@
 import Foundation
+import ServiceLifecycle
 
 /// Fans out live-reload events to every open page's Server-Sent Events stream. Every stream gets
 /// every event in order; one that falls `backlogLimit` events behind (a stalled tab) is ended
 /// rather than skipped over, and its page reconnects and compares generations in the `hello`.
-public final class ReloadHub: Sendable {
-    /// How many events a stream may have waiting before it is ended.
-    public static let backlogLimit = 64
-
+/// As a service it sends a heartbeat every two seconds, so a stream whose page has gone is
+/// noticed (its write fails) instead of holding a socket until the next edit, and it ends every
+/// stream when the server shuts down, so open tabs do not hold it.
+public final class ReloadHub: Service, Sendable {
     /// One event on the `/__devkit/reload` stream.
     public struct Event: Sendable, Equatable {
-        /// The SSE event name: `hello`, `reload` or `errors`.
+        /// The SSE event name: `hello`, `reload` or `errors`; empty for the heartbeat, a comment.
         public var name: String
         /// The event's data (JSON).
         public var data: String
 
+        /// A comment line: browsers ignore it, but writing it tells whether the page is still there.
+        public static let heartbeat = Event(name: "", data: "")
+
         /// The bytes on the wire.
-        public var wireFormat: String { "event: \(name)\ndata: \(data)\n\n" }
+        public var wireFormat: String { name.isEmpty ? ":\n\n" : "event: \(name)\ndata: \(data)\n\n" }
     }
 
+    /// How many events a stream may have waiting before it is ended.
+    public static let backlogLimit = 64
+
+    /// How often open streams get a heartbeat.
+    let heartbeatInterval: Duration
     private let subscribers = LockedValue<[UUID: AsyncStream<Event>.Continuation]>([:])
 
     /// An empty hub.
-    public init() {}
+    public init(heartbeatInterval: Duration = .seconds(2)) {
+        self.heartbeatInterval = heartbeatInterval
+    }
 
     /// A stream of the events broadcast from now on; it ends when the hub shuts down or the reader stops.
     public func subscribe() -> AsyncStream<Event> {
@@ -41,11 +52,24 @@ public final class ReloadHub: Sendable {
         }
     }
 
-    /// Ends every stream, so open pages do not hold the server open on shutdown.
+    /// Ends every stream.
     public func finishAll() {
         for continuation in subscribers.withValue({ Array($0.values) }) { continuation.finish() }
     }
 
     /// How many pages are listening.
     public var subscriberCount: Int { subscribers.withValue { $0.count } }
+
+    /// Beats until the server shuts down, then ends every stream.
+    public func run() async throws {
+        while !Task.isCancelled, !Task.isShuttingDownGracefully {
+            do {
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: self.heartbeatInterval) }
+            } catch {
+                break
+            }
+            broadcast(.heartbeat)
+        }
+        finishAll()
+    }
 }

@@ -10,18 +10,21 @@ public struct SiteRoutes: Sendable {
     let site: LiveSite
     let hub: ReloadHub
     let hostCheck: HostCheck
+    let activity: RequestActivity
     let compressed = CompressedBodies()
 
     /// Routes over a live site and its reload hub.
-    public init(site: LiveSite, hub: ReloadHub, hostCheck: HostCheck = HostCheck()) {
+    init(site: LiveSite, hub: ReloadHub, hostCheck: HostCheck = HostCheck(), activity: RequestActivity = RequestActivity()) {
         self.site = site
         self.hub = hub
         self.hostCheck = hostCheck
+        self.activity = activity
     }
 
     /// A router with every route.
-    public func router() -> Router<BasicRequestContext> {
+    func router() -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: RequestActivityMiddleware(activity: activity))
         router.add(middleware: HostCheckMiddleware(check: hostCheck))
         router.get(RouterPath(ReloadClient.eventsPath)) { _, _ in try await events() }
         router.get(RouterPath(ReloadClient.scriptPath)) { request, _ in

@@ -89,3 +89,30 @@ import Testing
         }
     }
 }
+
+/// Open reload streams: a page that has gone is noticed at the next heartbeat, not at the next edit.
+@Suite struct ReloadStreamLifetimeTests {
+    @Test func aStreamWhosePageHasGoneIsClosedAtTheNextHeartbeat() async throws {
+        let temporary = try TemporaryDirectory()
+        let root = try temporary.copy(fixture: "basic")
+        let site = LiveSite(options: BuildOptions(root: root))
+        await site.build()
+        let hub = ReloadHub(heartbeatInterval: .milliseconds(100))
+        let beating = Task { try await hub.run() }
+        defer { beating.cancel() }
+        let app = try DevServer.buildApplication(site: site, hub: hub)
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            do {
+                let stream = try RawConnection(port: port)
+                stream.send(Array("GET /__devkit/reload HTTP/1.1\r\nHost: localhost\r\n\r\n".utf8))
+                #expect(stream.read(until: "event: hello", timeout: 20).contains("event: hello"))
+                #expect(stream.read(until: ":\n\n", timeout: 20).contains(":\n\n"), "heartbeats arrive as SSE comments")
+                #expect(hub.subscriberCount == 1)
+            } // the page goes away: its socket closes
+            let deadline = ContinuousClock.now + .seconds(20)
+            while hub.subscriberCount > 0, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(hub.subscriberCount == 0, "the stream of a closed page leaves the hub")
+        }
+    }
+}
