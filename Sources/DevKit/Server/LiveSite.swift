@@ -85,7 +85,7 @@ public actor LiveSite {
     }
 
     private func install(_ next: RenderedSite) {
-        filesByPath = Dictionary(next.outputFiles(includingSearch: false).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        filesByPath = Dictionary(next.outputFiles().map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         site = next
         documentCache = [:]
     }
@@ -111,7 +111,7 @@ public actor LiveSite {
             return .redirect(basePath + PathDisplay.encode(sitePath) + "/")
         }
         // A missing page under /ja/ gets the Japanese 404 page.
-        let root = site.configuration.languages.dropFirst().first { sitePath.hasPrefix($0.code + "/") }.map { $0.code + "/" } ?? ""
+        let root = site.configuration.languages.containing(sitePath)?.root ?? ""
         return .notFound(html(site.notFoundDocument(languageRoot: root)))
     }
 

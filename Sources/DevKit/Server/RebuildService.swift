@@ -3,9 +3,17 @@ import ServiceLifecycle
 
 /// Watches content/ and site/, rebuilds the live site on every change and tells the open pages:
 /// a service of the server's group, so shutdown stops the watcher and ends the loop like the rest.
-/// Changes that arrive while a rebuild runs are gathered into the next one, so a branch switch that
-/// touches a thousand files is one rebuild, not a queue of them.
+/// Changes that arrive while a rebuild runs are gathered into the next one, and a batch of many
+/// files (a branch switch, a formatter run over the tree) waits until the burst is over, so a
+/// thousand changed files are one rebuild, not a queue of them; a save of one file rebuilds at once.
 struct RebuildService: Service {
+    /// A batch of this many files is taken for the start of a burst.
+    static let burstSize = 8
+    /// A burst is over when no change came for this long…
+    static let burstQuiet: Duration = .milliseconds(250)
+    /// …or when it has gone on for this long.
+    static let burstLimit: Duration = .seconds(3)
+
     let site: LiveSite
     let hub: ReloadHub
     let options: BuildOptions
@@ -27,9 +35,25 @@ struct RebuildService: Service {
         print("Watching \(options.displayPath(options.contentDirectory)) and \(options.displayPath(options.siteDirectory)) (\(method)). Press Ctrl-C to stop.")
         var shownWarnings: [Diagnostic] = []
         for await _ in signals.cancelOnGracefulShutdown() {
-            let paths = pending.withValue { paths in
-                defer { paths = [] }
-                return paths
+            func take() -> Set<String> {
+                pending.withValue { paths in
+                    defer { paths = [] }
+                    return paths
+                }
+            }
+            var paths = take()
+            if paths.count >= Self.burstSize {
+                let clock = ContinuousClock()
+                let start = clock.now
+                var lastChange = start
+                while clock.now - lastChange < Self.burstQuiet, clock.now - start < Self.burstLimit {
+                    try? await Task.sleep(for: .milliseconds(25))
+                    let more = take()
+                    if !more.isEmpty {
+                        paths.formUnion(more)
+                        lastChange = clock.now
+                    }
+                }
             }
             if !paths.isEmpty { await rebuild(paths, shownWarnings: &shownWarnings) }
         }

@@ -75,8 +75,7 @@ public struct RenderedSite: Sendable {
         var languageContexts: [String: TemplateObject] = [:]
         let site = TemplateObject(["name": .text(parts.configuration.name), "description": .text(parts.configuration.description)])
         let links = Self.headerLinks(parts.configuration.links, baseURL: parts.resolver.baseURL)
-        for (offset, language) in parts.configuration.languages.enumerated() {
-            let root = offset == 0 ? "" : language.code + "/"
+        for (language, root) in parts.configuration.languages.withRoots {
             let baseURL = parts.resolver.baseURL
             var context = TemplateObject([
                 "site": .object(site), "base": .text(baseURL.path), "lang": .text(language.code),
@@ -106,10 +105,10 @@ public struct RenderedSite: Sendable {
         }
     }
 
-    /// Every file of the site: pages, listing pages, generated files, the search index and static
-    /// files, in that order; `includingSearch: false` leaves out the index, which `devkit serve`
-    /// answers from `searchIndex` when asked.
-    func outputFiles(includingSearch: Bool = true) -> [OutputFile] {
+    /// Every file of the site but the search index: pages, listing pages, generated files and static
+    /// files, in that order. The index is `searchFiles()`, made apart: `devkit build` makes it while
+    /// the pages are written, and `devkit serve` when it is first asked for.
+    func outputFiles() -> [OutputFile] {
         var files: [OutputFile] = []
         files.reserveCapacity(pages.count + staticFiles.count + GeneratedFile.allCases.count)
         for index in pages.indices {
@@ -121,17 +120,21 @@ public struct RenderedSite: Sendable {
         for generated in GeneratedFile.allCases {
             files.append(OutputFile(path: generated.rawValue, body: .text { self.generated(generated) }))
         }
-        for language in configuration.languages.dropFirst() {
-            let root = language.code + "/"
+        for (_, root) in configuration.languages.withRoots.dropFirst() {
             files.append(OutputFile(path: root + GeneratedFile.notFound.rawValue, body: .text { notFoundDocument(languageRoot: root) }))
-        }
-        if includingSearch {
-            for (path, contents) in searchIndex.all.sorted(by: { $0.key < $1.key }) {
-                files.append(OutputFile(path: path, body: .text { contents }))
-            }
         }
         for file in staticFiles { files.append(OutputFile(path: file.outputPath, body: .copy(file))) }
         return files
+    }
+
+    /// The folders of the search index, one per language (`search/`, `ja/search/`).
+    var searchFolders: [String] {
+        configuration.languages.withRoots.map { GeneratedFile.searchFolder(languageRoot: $0.root) }
+    }
+
+    /// The search index's files, every language's (made on the first call).
+    func searchFiles() -> [OutputFile] {
+        searchIndex.all.sorted { $0.key < $1.key }.map { path, contents in OutputFile(path: path, body: .text { contents }) }
     }
 
     /// The text of a file the build makes itself.
@@ -214,7 +217,7 @@ public struct RenderedSite: Sendable {
     /// The page shown for a missing URL, in the language whose tree starts at `languageRoot`; its
     /// links work from any folder.
     public func notFoundDocument(languageRoot: String = "") -> String {
-        let language = configuration.languages.first { $0.code + "/" == languageRoot }?.code ?? configuration.defaultLanguage.code
+        let language = configuration.languages.withRoots.first { $0.root == languageRoot }?.language.code ?? configuration.defaultLanguage.code
         var context = pageContext(current: navigation.sectionPage[languageRoot])
         let strings = parts.strings
         context["title"] = .text(strings.word("notFoundTitle", language))

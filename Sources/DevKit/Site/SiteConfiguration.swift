@@ -135,3 +135,18 @@ public struct SiteConfiguration: Equatable, Sendable {
         value.hasPrefix("https://") || value.hasPrefix("http://")
     }
 }
+
+extension [SiteConfiguration.Language] {
+    /// Each language with the folder its pages live under, in `content/` and in the output: `""`
+    /// for the first (the default language), `"<code>/"` for the others.
+    var withRoots: [(language: SiteConfiguration.Language, root: String)] {
+        enumerated().map { offset, language in (language, offset == 0 ? "" : language.code + "/") }
+    }
+
+    /// The language whose folder holds `path` (relative to `content/` or the site), and that folder:
+    /// the default language unless another's folder holds it.
+    func containing(_ path: String) -> (language: SiteConfiguration.Language, root: String)? {
+        let all = withRoots
+        return all.dropFirst().first { path.hasPrefix($0.root) } ?? all.first
+    }
+}

@@ -116,10 +116,7 @@ struct SiteLoader {
 
     /// The language a content path belongs to: the default one, or another whose folder holds it.
     static func language(of relative: String, in languages: [SiteConfiguration.Language]) -> (code: String, root: String) {
-        for language in languages.dropFirst() where relative.hasPrefix(language.code + "/") {
-            return (language.code, language.code + "/")
-        }
-        return (languages.first?.code ?? "en", "")
+        languages.containing(relative).map { ($0.language.code, $0.root) } ?? ("en", "")
     }
 
     private func makePage(relative: String, displayPath: String, split: FrontMatter.Split,

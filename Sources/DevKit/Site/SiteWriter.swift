@@ -36,17 +36,19 @@ struct SiteWriter {
     }
 
     private func fill(_ staging: URL, with site: RenderedSite) throws(WriteError) {
+        var timer = PhaseTimer()
+        // The search index is made on another thread while the pages are written, then written itself.
+        let searchFiles = startInBackground { site.searchFiles() }
         let files = site.outputFiles()
         var folders: Set<String> = []
-        for file in files {
-            var rest = file.path[...]
+        for path in files.map(\.path) + site.searchFolders.map({ $0 + "index.json" }) {
+            var rest = path[...]
             while let slash = rest.firstIndex(of: "/") {
-                folders.insert(String(file.path[...slash]))
-                rest = file.path[file.path.index(after: slash)...]
+                folders.insert(String(path[...slash]))
+                rest = path[path.index(after: slash)...]
             }
         }
         let root = staging.path + "/"
-        var timer = PhaseTimer()
         // Folders one level deep at a time, each level on every core: a level's parents already exist.
         let levels = Dictionary(grouping: folders) { $0.utf8.reduce(0) { $1 == 47 ? $0 + 1 : $0 } }
         for depth in levels.keys.sorted() {
@@ -56,6 +58,13 @@ struct SiteWriter {
             if let failure = failures.lazy.compactMap({ $0 }).first { throw WriteError(message: failure) }
         }
         timer.mark("folders")
+        try write(files, into: root)
+        timer.mark("files")
+        try write(searchFiles(), into: root)
+        timer.mark("search")
+    }
+
+    private func write(_ files: [OutputFile], into root: String) throws(WriteError) {
         let failures = parallelMap(files) { file -> String? in
             switch file.body {
             case let .text(make):
@@ -68,7 +77,6 @@ struct SiteWriter {
                 return failure.map { "cannot copy '\(source.displayPath)': \($0)" }
             }
         }
-        timer.mark("files")
         if let first = failures.lazy.compactMap({ $0 }).first { throw WriteError(message: first) }
     }
 

@@ -32,3 +32,19 @@ private struct UncheckedShare<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
 }
+
+/// Starts `work` on another thread at once; the returned function waits for its result.
+func startInBackground<Result>(_ work: @escaping @Sendable () -> Result) -> () -> Result {
+    let result = LockedValue<Result?>(nil)
+    let done = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+        let value = work()
+        result.withValue { $0 = value }
+        done.signal()
+    }
+    return {
+        done.wait()
+        done.signal()
+        return result.withValue { $0! }
+    }
+}
