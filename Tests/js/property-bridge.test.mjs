@@ -10,13 +10,14 @@ import { widgetSession } from "./support/bridge-scenario.mjs";
 import { hostModeSession } from "./support/host-mode-scenario.mjs";
 import { propertyWorld } from "./support/property-world.mjs";
 
-const WIDGET_SESSIONS = 300; // per seed; each about 30 random steps
-const HOST_SESSIONS = 200;
+const WIDGET_SESSIONS = 200; // per seed, of STEPS random steps each (a step: a message, an API call, time passing)
+const HOST_SESSIONS = 120;
+const STEPS = 40;
 
 let runs;
 const sessions = () => (runs ||= (async () => ({
-  widget: await runSessions(widgetSession, { cases: WIDGET_SESSIONS }),
-  host: await runSessions(hostModeSession, { cases: HOST_SESSIONS }),
+  widget: await runSessions((random) => widgetSession(random, { steps: STEPS }), { cases: WIDGET_SESSIONS }),
+  host: await runSessions((random) => hostModeSession(random, { steps: STEPS }), { cases: HOST_SESSIONS }),
 }))());
 
 test("property 1: no message, origin, source, reentrant reply or throwing partner handler makes the bridge throw", async (t) => {

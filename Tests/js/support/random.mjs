@@ -62,7 +62,7 @@ export class Random {
       [3, () => Array.from({ length: 1 + this.int(6) }, () => this.pick(UNICODE)).join("")],
       [3, () => this.pick(AWKWARD_WORDS)],
       [1, () => String(this.number())],
-      [0.3, () => this.pick(["x", "\u{1F4DE}", "ab_"]).repeat(10_000 + this.int(90_000))],
+      [0.1, () => this.pick(["x", "\u{1F4DE}", "ab_"]).repeat(10_000 + this.int(40_000))],
     ]);
   }
 
