@@ -197,3 +197,43 @@ test("a payload the warning checks cannot read (a BigInt, a cycle, a toString th
   assert.deepEqual(t.inbox().slice(1).map((m) => m.type), ["CALL_ENDED", "CALL_ENDED", "NAVIGATE_TO_RECORD", "SET_WIDGET_URL"]);
   assert.equal(t.inbox()[1].data.callEndStatus, 10n);
 });
+
+// ---- Found, not fixed (see the todo reasons) -----------------------------------------------------
+
+test("only window.parent starts the handshake: a SYNC from another window names no destination", {
+  todo: "the bridge checks origins only, as the SDK does, and SYNC comes from any origin; checking event.source === window.parent " +
+    "needs fake-window.mjs's handles to be stable (as in host-harness.mjs), or every test of setup() fails",
+}, async () => {
+  const world = propertyWorld();
+  const host = world.window("host", HOST_ORIGIN);
+  const widget = world.window("widget", WIDGET_ORIGIN, { referrer: `${HOST_ORIGIN}/` });
+  const evil = world.window("evil", "https://evil.example");
+  widget.parent = world.handle(widget, host);
+  loadBridge(widget);
+  const ready = [];
+  new widget.CallingExtensions({ eventHandlers: { onReady: (data) => ready.push(data.hostUrl) } });
+  world.handle(evil, widget).postMessage({ type: "SYNC", messageId: "e_1", hostUrl: "https://evil.example" }, WIDGET_ORIGIN);
+  world.handle(host, widget).postMessage({ type: "SYNC", messageId: "h_1", hostUrl: HOST_ORIGIN }, WIDGET_ORIGIN);
+  await world.settle();
+  assert.deepEqual(ready, [HOST_ORIGIN]);
+  assert.deepEqual(world.posts.filter((p) => p.from === "widget").map((p) => p.targetOrigin), [HOST_ORIGIN]);
+});
+
+test("two messages awaiting replies in one millisecond get their own ids, and each reply its own callback", {
+  todo: "ids are <instanceId>_<Date.now()> as in the SDK, so they repeat within a millisecond and the second callback replaces the " +
+    "first; counting on past awaited ids fixes it, for 19 bytes gzipped that module.test.mjs's SDK-size budget does not have",
+}, async () => {
+  const world = propertyWorld();
+  const host = world.window("host", HOST_ORIGIN);
+  const widget = world.window("widget", WIDGET_ORIGIN);
+  loadBridge(host);
+  const channel = new host.CallingExtensions.Channel({ window: host, target: world.handle(host, widget), origin: WIDGET_ORIGIN, ready: true });
+  const replies = [];
+  const first = channel.send({ type: "CALL_DATA" }, (reply) => replies.push(["first", reply.data]));
+  const second = channel.send({ type: "CALL_DATA" }, (reply) => replies.push(["second", reply.data]));
+  world.handle(widget, host).postMessage({ type: "CALL_DATA", messageId: first.messageId, data: 1 }, HOST_ORIGIN);
+  world.handle(widget, host).postMessage({ type: "CALL_DATA", messageId: second.messageId, data: 2 }, HOST_ORIGIN);
+  await world.settle();
+  assert.notEqual(first.messageId, second.messageId);
+  assert.deepEqual(replies, [["first", 1], ["second", 2]]);
+});

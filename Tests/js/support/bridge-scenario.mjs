@@ -3,12 +3,9 @@
 // a sandboxed frame, hand-made events with no source), partner handlers that record, throw, or call the
 // bridge again, and API calls with any payload. A model of the protocol's origin rules (the spec, written
 // apart from the bridge) judges every event before the bridge sees it; the session reports what broke.
-import { loadBridge } from "./fake-window.mjs";
+import { loadBridge, HOST_ORIGIN as HOST, WIDGET_ORIGIN as WIDGET } from "./fake-window.mjs";
 import { MessageMaker, urlChoices } from "./random-messages.mjs";
-import { describe, explain, isExactOrigin, loggedErrors, originOf, propertyWorld } from "./property-world.mjs";
-
-export const HOST = "https://app.hubspot.com";
-export const WIDGET = "https://calls.example.com";
+import { describe, explain, isExactOrigin, loggedErrors, originOf, propertyWorld, unreadable } from "./property-world.mjs";
 
 const isObject = (value) => value !== null && typeof value === "object";
 
@@ -23,8 +20,8 @@ export function uncloneable(value, seen = new Set()) {
 
 /**
  * What the protocol says the widget does with an event (content/reference/, "Origins"): "sync" (the first
- * SYNC that names a destination), "deliver" (to the handlers), "reply", "dropped" or "ignored". It moves
- * the model's destination as SYNC and SET_WIDGET_URL do.
+ * SYNC that names a destination), "deliver" (to the handlers), "reply", "dropped", "ignored", or "refused"
+ * (a type or messageId String() cannot read). It moves the model's destination as SYNC and SET_WIDGET_URL do.
  */
 function judge(model, event) {
   const message = event.data;
@@ -36,7 +33,8 @@ function judge(model, event) {
     return "sync";
   }
   if (event.origin !== model.origin || !message.type || !message.messageId) return "dropped";
-  if (typeof message.messageId === "string" && message.messageId.startsWith(String(model.instanceId()))) return "reply";
+  if (unreadable(message.messageId) || unreadable(message.type)) return "refused";
+  if (String(message.messageId).startsWith(String(model.instanceId()))) return "reply";
   if (message.type === "SET_WIDGET_URL" && message.iFrameUrl) model.origin = originOf(message.iFrameUrl) || model.origin;
   return "deliver";
 }
@@ -70,7 +68,7 @@ export async function widgetSession(random, { steps = 30 } = {}) {
     const sync = isObject(data) && data.type === "SYNC";
     if (sync && !model.ready && !model.origin && targetOrigin === "") return; // no destination yet: the browser refuses it
     if ((!model.ready && !sync) || targetOrigin !== model.origin || !isExactOrigin(targetOrigin)) { // only SYNC may go early
-      report.misposts.push(`posted ${isObject(data) ? data.type : typeof data} to ${JSON.stringify(targetOrigin)}; expected ${model.ready ? model.origin : "no post before SYNC"}`);
+      report.misposts.push(`posted ${isObject(data) ? describe(data.type) : typeof data} to ${JSON.stringify(targetOrigin)}; expected ${model.ready ? model.origin : "no post before SYNC"}`);
     }
   };
 

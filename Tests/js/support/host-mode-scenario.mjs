@@ -2,12 +2,9 @@
 // HubSpot does) for the property tests: the frame loads, reloads and fails at random, the clock jumps, a
 // hand-played widget answers SYNCs (stale ones too) and posts anything, strangers post, and the partner's
 // onMessageHandler records, throws, or sends from inside itself, with and without reply callbacks.
-import { loadBridge } from "./fake-window.mjs";
+import { loadBridge, HOST_ORIGIN as HOST, WIDGET_ORIGIN as WIDGET } from "./fake-window.mjs";
 import { MessageMaker, urlChoices } from "./random-messages.mjs";
 import { describe, explain, isExactOrigin, loggedErrors, originOf, propertyWorld } from "./property-world.mjs";
-
-export const HOST = "https://app.hubspot.com";
-export const WIDGET = "https://calls.example.com";
 
 const isObject = (value) => value !== null && typeof value === "object";
 

@@ -7,13 +7,12 @@
 import { loadBridge } from "./fake-window.mjs";
 import { MessageMaker, urlChoices } from "./random-messages.mjs";
 import { describe, explain, isExactOrigin, loggedErrors, originOf, propertyWorld } from "./property-world.mjs";
+import { HOST, WIDGET } from "./host-harness.mjs";
 import { HostSimulator } from "../../../site/host/host.mjs";
 import { Handshake } from "../../../site/host/handshake.mjs";
 import { timelineAsMermaid } from "../../../site/host/mermaid-export.mjs";
 import { brief } from "../../../site/host/timeline.mjs";
 
-export const HOST = "https://127.0.0.1:9025";
-export const WIDGET = "https://localhost:9025";
 const isObject = (value) => value !== null && typeof value === "object";
 
 // Every SYNC_ACK the simulator accepts passes here (one hook for the session that runs).
