@@ -10,8 +10,8 @@ import { widgetSession } from "./support/bridge-scenario.mjs";
 import { hostModeSession } from "./support/host-mode-scenario.mjs";
 import { propertyWorld } from "./support/property-world.mjs";
 
-const WIDGET_SESSIONS = 200; // per seed, of STEPS random steps each (a step: a message, an API call, time passing)
-const HOST_SESSIONS = 120;
+const WIDGET_SESSIONS = 160; // per seed, of STEPS random steps each (a step: a message, an API call, time passing)
+const HOST_SESSIONS = 100;
 const STEPS = 40;
 
 let runs;
@@ -57,7 +57,7 @@ test("property 4, long runs: thousands of messages awaiting replies, most never 
     const report = { crashes: [], unbounded: [], counts: { sent: 0, answered: 0 } };
     const callbacks = [];
     let largest = 0;
-    for (let i = 0; i < 4000; i++) {
+    for (let i = 0; i < 3000; i++) {
       world.clock.tick(random.int(3)); // ids repeat within a millisecond
       const callback = { runs: 0, ids: [] };
       callbacks.push(callback);

@@ -12,7 +12,7 @@ import { brief } from "../../site/host/timeline.mjs";
 import { sequenceDiagram } from "../../site/host/mermaid-export.mjs";
 import { closest } from "../../site/host/suggest.mjs";
 
-const SESSIONS = 100; // per seed, of STEPS random steps each (a step: a message, an API call, a load, time passing)
+const SESSIONS = 80; // per seed, of STEPS random steps each (a step: a message, an API call, a load, time passing)
 const STEPS = 60;
 
 let runs;
@@ -33,7 +33,7 @@ test("property 3: only messages from a frame's own window and origin reach the s
 test("property 4: SYNC callbacks, timers and listeners stay bounded, however often frames reload unanswered", async (t) => {
   expectNone(t, "sessions", await sessions(), "unbounded");
   const long = [];
-  for (const seed of runSeeds()) long.push({ seed, index: 0, report: await simSession(caseRandom(seed, 0), { steps: 1000 }) });
+  for (const seed of runSeeds()) long.push({ seed, index: 0, report: await simSession(caseRandom(seed, 0), { steps: 800 }) });
   expectNone(t, "long sessions", long, "unbounded");
   expectNone(t, "long sessions", long, "crashes");
 });
