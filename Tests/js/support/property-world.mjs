@@ -53,7 +53,7 @@ function quietConsole(world) {
 /**
  * The errors the bridge caught and logged in `win` (its listener logs [prefix, error]): not one of `thrown`
  * (what the partner's code threw), and not the bridge refusing a message whose type or messageId String()
- * cannot read, unless the error's stack passes through `own` (code under test that should have coped).
+ * cannot read, unless the code that threw matches `own` (code under test that should have coped).
  * Each is { level, args, event }.
  */
 export function loggedErrors(win, thrown, { own = null } = {}) {
