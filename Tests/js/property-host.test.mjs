@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { harness, HOST, WIDGET } from "./support/host-harness.mjs";
 import { expectNone, runSeeds, runSessions, caseRandom } from "./support/property-runner.mjs";
 import { simSession } from "./support/sim-scenario.mjs";
-import { brief } from "../../site/host/timeline.mjs";
+import { brief, TimelineView } from "../../site/host/timeline.mjs";
 import { sequenceDiagram } from "../../site/host/mermaid-export.mjs";
 import { closest } from "../../site/host/suggest.mjs";
 
@@ -59,6 +59,30 @@ test("a BigInt or a cycle in a widget's message: problems name it, the timeline 
   const exported = JSON.parse(JSON.stringify(t.sim.export()));
   assert.equal(exported.calls[0].externalCallId, "5n");
   assert.deepEqual(exported.timeline.find((e) => e.type === "NAVIGATE_TO_RECORD").data.objectCoordinates, { objectId: 1, self: "[cycle]" });
+});
+
+/** Just enough of a document for TimelineView.rowFor: elements that keep their properties and children. */
+function fakeDocument() {
+  const element = (tagName) => ({
+    tagName, children: [], dataset: {}, attributes: {}, classList: { add() {} },
+    setAttribute(name, value) { this.attributes[name] = value; },
+    append(...nodes) { this.children.push(...nodes); },
+  });
+  return { createElement: element, getElementById: (id) => element(id) };
+}
+
+test("the timeline's row of a message with a BigInt and a cycle shows it in full, as JSON", async () => {
+  const t = harness();
+  await t.handshake();
+  const cycle = { n: 1n };
+  cycle.self = cycle;
+  t.post({ type: "CALL_DATA", data: cycle });
+  await t.settle();
+  const view = new TimelineView({ document: fakeDocument(), host: t.sim, startedAt: 0 });
+  const row = view.rowFor(t.sim.timeline.at(-1));
+  const [summary, , full] = row.children[0].children;
+  assert.equal(summary.children.find((span) => span.className === "brief").textContent, '{"n":"1n","self":"[cycle]"}');
+  assert.match(full.textContent, /"type": "CALL_DATA",\n {2}"data": \{\n {4}"n": "1n",\n {4}"self": "\[cycle\]"/);
 });
 
 test("values String() cannot read (messageId, type, engagementId, numbers, objectTypeId) are named in problems, not thrown", async () => {

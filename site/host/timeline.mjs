@@ -96,11 +96,11 @@ export class TimelineView {
       lane ? el("span", { className: `lane ${entry.location}`, textContent: entry.location, title: lane }) : null,
     );
     if (entry.ignored) summary.append(el("span", { className: "tag", textContent: "ignored", title: "HubSpot drops this message" }));
-    const json = el("pre", { textContent: json(entry.message, 2), tabIndex: 0,
+    const full = el("pre", { textContent: json(entry.message, 2), tabIndex: 0,
       attrs: { role: "region", "aria-label": `${entry.type} as JSON` } });
     const meta = el("p", { className: "meta", textContent: entry.messageId ? `messageId ${entry.messageId}` : "no messageId" });
     const row = el("li", { className: `entry ${entry.direction}`, dataset: { seq: entry.seq, type: entry.type, direction: entry.direction } },
-      el("details", {}, summary, meta, json));
+      el("details", {}, summary, meta, full));
     if (entry.location) row.dataset.lane = entry.location;
     if (entry.ignored) row.classList.add("ignored");
     return row;
