@@ -21,6 +21,14 @@ const VERSION = "0.9.6";
 const isObject = (value) => value !== null && typeof value === "object";
 const isMissing = (value) => value === undefined || value === null || value === "";
 const eachMappedToItself = (names) => Object.fromEntries(names.map((name) => [name, name]));
+/** Runs fn(); what it throws (a handler of the page, a message String() cannot read) is logged, not thrown at the page. */
+const logged = (fn) => {
+  try {
+    fn();
+  } catch (error) {
+    console.error(PREFIX, error);
+  }
+};
 
 // ---- The message types, both directions --------------------------------------------------------
 
@@ -106,9 +114,9 @@ function originOf(url, base) {
  */
 class Channel {
   constructor(options) {
-    const defaults = { window: globalThis.window, labels: ["To HubSpot", "From HubSpot"], ready: false, tap: null };
+    const defaults = { window: globalThis.window, labels: ["To HubSpot", "From HubSpot"], ready: false };
     Object.assign(this, defaults, options, { instanceId: Date.now(), callbacks: {} });
-    this.listener = (event) => this.receive(event);
+    this.listener = (event) => logged(() => this.receive(event));
     this.window.addEventListener("message", this.listener);
   }
 
@@ -119,20 +127,21 @@ class Channel {
   /** Posts `message` with a new messageId (kept when it has one); `reply` gets the answer. */
   send(message, reply) {
     if (message.type !== TYPE.SYNC && !this.ready) {
-      console.warn(PREFIX, "iFrame not initialized to send a message within HubSpot: " + message.type +
-        " not sent; send after onReady.", message);
+      console.warn(PREFIX, "iFrame not initialized to send a message within HubSpot:", message.type,
+        "not sent; send after onReady.", message);
       if (this.tap) this.tap("dropped", message);
       return undefined;
     }
-    let messageId = message.messageId;
-    if (!messageId) {
-      messageId = this.newMessageId();
-      if (reply) this.callbacks[messageId] = reply;
-    }
+    const messageId = message.messageId || this.newMessageId();
     const sent = Object.assign({}, message, { messageId });
     this.log(this.labels[0], message.type, message);
     if (this.tap) this.tap("out", sent);
     if (this.target) this.target.postMessage(sent, this.origin);
+    if (reply && !message.messageId) {
+      // Kept once posted: a post that threw awaits nothing. A full table is forgotten (those replies are long overdue).
+      if (Object.keys(this.callbacks).length >= MAX_PENDING_REPLIES) this.callbacks = {};
+      this.callbacks[messageId] = reply;
+    }
     return sent;
   }
 
@@ -169,6 +178,8 @@ class Channel {
   }
 }
 Channel.originOf = originOf;
+/** Replies one Channel awaits at once, at most: more than the 300 SYNCs of one 30-second handshake. */
+const MAX_PENDING_REPLIES = 500;
 
 // ---- IFrameManager: the handshake on both sides ------------------------------------------------
 
@@ -189,7 +200,7 @@ class IFrameManager {
     this.options = options;
     this.onMessageHandler = onMessageHandler;
     this.debugMode = debugMode;
-    this.isIFrameHost = Boolean(iFrameOptions);
+    this.isIFrameHost = !!iFrameOptions;
     this.syncRound = 0; // a new round on every load of the frame
     const win = globalThis.window;
     const link = { window: win, debugMode, onMessage: (message) => this.receive(message) };
@@ -202,7 +213,7 @@ class IFrameManager {
       }));
       // Every load of the frame, a reload of the widget included, starts a new handshake.
       this.iFrame.addEventListener("load", () => this.startSync());
-      this.iFrame.addEventListener("error", () => this.onMessageHandler({ type: TYPE.SYNC_ACK_FAILED }));
+      this.iFrame.addEventListener("error", () => logged(() => this.onMessageHandler({ type: TYPE.SYNC_ACK_FAILED })));
     } else {
       this.iFrame = null;
       this.channel = new Channel(Object.assign(link, {
@@ -249,7 +260,7 @@ class IFrameManager {
     const sendSync = () => {
       if (round !== this.syncRound || !this.iFrame || this.channel.ready) return;
       if (Date.now() - startedAt > SYNC_TIMEOUT_MS) {
-        this.onMessageHandler({ type: TYPE.SYNC_ACK_FAILED });
+        logged(() => this.onMessageHandler({ type: TYPE.SYNC_ACK_FAILED }));
         return;
       }
       const sync = this.channel.send({ type: TYPE.SYNC, hostUrl: originOf(win.location.href) }, (reply) => {
@@ -269,8 +280,7 @@ class IFrameManager {
 
   syncAcknowledged(reply) {
     this.forgetSyncs();
-    const iFrameUrl = reply.iFrameUrl;
-    if (iFrameUrl) this.channel.origin = originOf(iFrameUrl);
+    this.channel.origin = originOf(reply.iFrameUrl) || this.channel.origin; // no URL: the destination stays
     this.channel.ready = true;
     this.debugMode = this.channel.debugMode = reply.debugMode;
     this.onMessageHandler({ type: TYPE.READY, data: {} });
@@ -310,7 +320,7 @@ class IFrameManager {
     if (message.type === TYPE.SET_WIDGET_URL) {
       // Either side: later messages go to the new URL's origin, and READY comes again.
       const iFrameUrl = message.iFrameUrl;
-      if (iFrameUrl) this.channel.origin = originOf(iFrameUrl);
+      this.channel.origin = originOf(iFrameUrl) || this.channel.origin; // no URL: the destination stays
       this.onMessageHandler({ type: TYPE.READY, data: { iFrameUrl } });
       return;
     }
@@ -344,44 +354,44 @@ const sizeProblem = (size) =>
 
 /**
  * The SDK's methods: the message type each sends and how its payload travels.
- *   payload "none": the message has no data;  "object": data is the payload, which should be an
- *   object with the `required` fields;  "any": data is the payload, whatever it is.
+ *   payload "none": the message has no data;  "any": data is the payload, whatever it is;  no
+ *   payload key: data is the payload, which should be an object with the `required` fields.
  *   check(payload): a problem worth a warning, or false.
  */
 const METHODS = {
-  initialized: { type: "INITIALIZED", payload: "object", optional: true,
+  initialized: { type: "INITIALIZED", optional: true,
     check: (p) => isObject(p.sizeInfo) && sizeProblem(p.sizeInfo) },
   userLoggedIn: { type: "LOGGED_IN", payload: "none" },
   userLoggedOut: { type: "LOGGED_OUT", payload: "none" },
   userAvailable: { type: "USER_AVAILABLE", payload: "none" },
   userUnavailable: { type: "USER_UNAVAILABLE", payload: "none" },
-  incomingCall: { type: "INCOMING_CALL", payload: "object", required: ["externalCallId", "fromNumber"] },
-  outgoingCall: { type: "OUTGOING_CALL_STARTED", payload: "object", required: ["externalCallId"],
+  incomingCall: { type: "INCOMING_CALL", required: ["externalCallId", "fromNumber"] },
+  outgoingCall: { type: "OUTGOING_CALL_STARTED", required: ["externalCallId"],
     check: (p) => isMissing(p.toNumber) && isMissing(p.phoneNumber) && "toNumber (the number dialled) is missing." },
-  callAnswered: { type: "CALL_ANSWERED", payload: "object", required: ["externalCallId"] },
-  callTransferred: { type: "CALL_TRANSFERRED", payload: "object", required: ["externalCallId"] },
+  callAnswered: { type: "CALL_ANSWERED", required: ["externalCallId"] },
+  callTransferred: { type: "CALL_TRANSFERRED", required: ["externalCallId"] },
   callData: { type: "CALL_DATA", payload: "any" },
-  callEnded: { type: "CALL_ENDED", payload: "object", required: ["externalCallId"],
+  callEnded: { type: "CALL_ENDED", required: ["externalCallId"],
     check: (p) => !CALL_END_STATUSES.includes(p.callEndStatus) &&
       "callEndStatus " + JSON.stringify(p.callEndStatus) + " is unknown; use one of " + CALL_END_STATUSES.join(", ") + "." },
-  callCompleted: { type: "CALL_COMPLETED", payload: "object", required: ["externalCallId"] },
-  finalizeEngagement: { type: "FINALIZE_ENGAGEMENT", payload: "object", required: ["externalCallId"] },
-  publishToChannel: { type: "PUBLISH_TO_CHANNEL", payload: "object", required: ["externalCallId"],
+  callCompleted: { type: "CALL_COMPLETED", required: ["externalCallId"] },
+  finalizeEngagement: { type: "FINALIZE_ENGAGEMENT", required: ["externalCallId"] },
+  publishToChannel: { type: "PUBLISH_TO_CHANNEL", required: ["externalCallId"],
     check: () => "it is deprecated; use finalizeEngagement()." },
-  navigateToRecord: { type: "NAVIGATE_TO_RECORD", payload: "object", required: ["objectCoordinates"],
+  navigateToRecord: { type: "NAVIGATE_TO_RECORD", required: ["objectCoordinates"],
     check: ({ objectCoordinates: c }) =>
       !(isObject(c) && /^0-[12]$/.test(c.objectTypeId) && !isMissing(c.objectId)) &&
       'objectCoordinates needs objectId and objectTypeId "0-1" (contact) or "0-2" (company).' },
-  sendError: { type: "ERROR", payload: "object",
+  sendError: { type: "ERROR",
     check: (p) => typeof p.message !== "string" && "message (shown to the user) must be a string." },
-  resizeWidget: { type: "RESIZE_WIDGET", payload: "object", check: sizeProblem },
-  setWidgetUrl: { type: "SET_WIDGET_URL", payload: "object",
+  resizeWidget: { type: "RESIZE_WIDGET", check: sizeProblem },
+  setWidgetUrl: { type: "SET_WIDGET_URL",
     check: (p) => !/^https?:\/\//.test(p.iFrameUrl) && "iFrameUrl must be an absolute http(s) URL." },
 };
 
 /** Warns about what the SDK would send without a word, but HubSpot cannot use. */
 function checkPayload(method, spec, payload) {
-  if (spec.payload !== "object" || (spec.optional && payload === undefined)) return;
+  if (spec.payload || (spec.optional && payload === undefined)) return;
   if (!isObject(payload)) {
     warnSentAnyway(method + "() expects an object, got " + (payload === null ? "null" : typeof payload) + ".");
     return;
@@ -389,7 +399,12 @@ function checkPayload(method, spec, payload) {
   for (const field of spec.required || []) {
     if (isMissing(payload[field])) warnSentAnyway(method + "(): " + field + " is missing; add it to the payload.");
   }
-  const problem = spec.check && spec.check(payload);
+  let problem;
+  try {
+    problem = spec.check && spec.check(payload);
+  } catch (_) {
+    // A field no check can read (a cycle or a BigInt for JSON, a toString that is no function): sent without a word, as by the SDK.
+  }
   if (problem) warnSentAnyway(method + "(): " + problem);
 }
 
@@ -421,7 +436,7 @@ class CallingExtensions {
         console.error(PREFIX, "eventHandlers." + name + " threw on " + type + ":", error);
       }
     };
-    const known = Object.prototype.hasOwnProperty.call(HANDLER_NAMES, type);
+    const known = Object.hasOwn(HANDLER_NAMES, type);
     if (!known) {
       this.sendMessage({ type: TYPE.ERROR, data: { type: Constants.errorType.UNKNOWN_MESSAGE_TYPE, data: { originalMessage: message } } });
     }

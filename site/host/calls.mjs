@@ -2,7 +2,7 @@
 // completed), HubSpot's answers to call events (engagements, caller-ID matches), and the call checks:
 // ids, order, engagements, which frame reports, and calls left open (content/reference/, the call flow).
 import { callerIdMatch, lookupNumber } from "./directory.mjs";
-import { missing, show } from "./values.mjs";
+import { missing, show, textOf } from "./values.mjs";
 
 export class Calls {
   constructor(host) {
@@ -50,7 +50,7 @@ export class Calls {
       const twin = this.list.find((call) => call.externalCallId === id && call.location !== frame.location);
       if (twin) {
         host.problem("duplicate-call", `${entry.type} reports call ${show(id)} from the ${frame.label.toLowerCase()}, which the ` +
-          `${host.frame(twin.location).label.toLowerCase()} reported already, so HubSpot logs the call twice. Report each call ` +
+          `${host.placeOf(twin.location).label.toLowerCase()} reported already, so HubSpot logs the call twice. Report each call ` +
           "from one instance only: the calling window when usesCallingWindow is true, else the remote.", entry, frame);
       }
     }
@@ -108,7 +108,7 @@ export class Calls {
     const call = own.findLast((c) => c.externalCallId === id);
     if (call) return call;
     const given = host.config.engagementId;
-    if (!missing(given) && !own.some((c) => c.resumed) && String(data.engagementId) === String(given)) {
+    if (!missing(given) && !own.some((c) => c.resumed) && textOf(data.engagementId) === String(given)) {
       // The call of the engagement HubSpot gave in SYNC (a widget reloaded in the middle of a call).
       const resumed = { externalCallId: id, direction: "unknown", state: "answered", engagementId: given, resumed: true, startedAt: entry.time, location: frame.location };
       this.list.push(resumed);
@@ -127,7 +127,7 @@ export class Calls {
 
   checkEngagement(frame, entry, call, data) {
     if (call.engagementId === undefined || missing(data.engagementId)) return;
-    if (String(data.engagementId) !== String(call.engagementId)) {
+    if (textOf(data.engagementId) !== String(call.engagementId)) {
       this.host.problem("engagement-id-mismatch", `${entry.type} has engagementId ${show(data.engagementId)}, but HubSpot gave engagement ` +
         `${call.engagementId} to call ${show(call.externalCallId)}. Use the engagementId from onCreateEngagementSucceeded ` +
         "(or the one in onReady), so the right call record is updated.", entry, frame);
@@ -224,7 +224,7 @@ export class Calls {
       host.problem("ghost-call", `Call ${show(call.externalCallId)} (engagement ${call.engagementId}) was started with ` +
         `createEngagement: true but was still ${call.state} when ${why}, so HubSpot keeps an unfinished call record. ` +
         "Send callEnded() and callCompleted() for every call, also when HubSpot ends it (onEndCall) and before the page unloads.",
-      undefined, host.frame(call.location), { externalCallId: call.externalCallId, engagementId: call.engagementId });
+      undefined, host.placeOf(call.location), { externalCallId: call.externalCallId, engagementId: call.engagementId });
     }
     return open.length;
   }

@@ -24,7 +24,7 @@ export class Cards {
     const engagement = call.engagementId !== undefined ? `engagement ${call.engagementId}`
       : call.engagementFailed ? "engagement not created (switch)" : call.createEngagement ? "" : "no engagement requested";
     const direction = call.direction === "inbound" ? "Inbound" : call.direction === "outbound" ? "Outbound" : "Resumed";
-    const from = host.frames.length > 1 ? `from the ${host.frame(call.location).label.toLowerCase()}` : "";
+    const from = host.frames.length > 1 ? `from the ${host.placeOf(call.location).label.toLowerCase()}` : "";
     card.replaceChildren(
       el("span", { className: `call-state ${call.state}`, textContent: call.ghost ? "Never completed" : STATES[call.state] || call.state }),
       el("strong", { textContent: `${direction} call · ${who}` }),

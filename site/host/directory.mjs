@@ -1,5 +1,6 @@
 // directory.mjs: the simulator's sample CRM: the records behind DIAL_NUMBER and the caller-ID matches
 // HubSpot sends for INCOMING_CALL (content/reference/host-events.md).
+import { textOf } from "./values.mjs";
 
 /** Contacts and companies, each with one phone number. */
 export const DIRECTORY = Object.freeze([
@@ -10,7 +11,7 @@ export const DIRECTORY = Object.freeze([
   { objectId: 952, objectType: "COMPANY", name: "Difference Works", domain: "difference.example", phone: "+1 212 555 0187" },
 ].map(Object.freeze));
 
-const digits = (number) => String(number ?? "").replace(/\D/g, "");
+const digits = (number) => textOf(number ?? "").replace(/\D/g, "");
 
 /** The record with this phone number (the same digits, or the same last 10 digits), if any. */
 export function lookupNumber(number, directory = DIRECTORY) {
@@ -24,7 +25,7 @@ export function lookupNumber(number, directory = DIRECTORY) {
 
 /** The record with this objectId, if any. */
 export const recordById = (objectId, directory = DIRECTORY) =>
-  directory.find((record) => String(record.objectId) === String(objectId));
+  directory.find((record) => String(record.objectId) === textOf(objectId));
 
 /** A record as one entry of CALLER_ID_MATCH_SUCCEEDED's callerIdMatches. */
 export function callerIdMatch(record, portalId, typeIds) {

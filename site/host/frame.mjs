@@ -78,9 +78,9 @@ export class WidgetFrame {
     this.channel.target = this.target;
     this.channel.origin = this.host.widgetOrigin();
     this.widget = {};
-    this.handshake = new Handshake(this, this.host);
+    const handshake = (this.handshake = new Handshake(this, this.host));
     this.host.note("FRAME_LOADED", { url: this.host.config.widgetUrl, origin: this.channel.origin, iframeLocation: this.location }, this);
-    this.handshake.start();
+    if (this.handshake === handshake) handshake.start(); // a listener of the note may have reset or closed this frame
   }
 
   /** The frame fired `error`. */

@@ -15,8 +15,8 @@ import { dialNumberData } from "./dial-number.mjs";
 import { WidgetFrame } from "./frame.mjs";
 import { Inbox } from "./inbox.mjs";
 import { RULES } from "./rules.mjs";
-import { DEFAULTS, layoutOf } from "./session.mjs";
-import { clone, compact, dataOf, missing } from "./values.mjs";
+import { DEFAULTS, labelOf, layoutOf } from "./session.mjs";
+import { clone, compact, dataOf, json, missing } from "./values.mjs";
 
 const SWITCHES = ["failNextEngagementCreate", "failNextEngagementUpdate", "failNextCallerIdMatch"];
 const LAYOUT_KEYS = ["usesRemote", "usesCallingWindow", "iframeLocation"];
@@ -54,6 +54,11 @@ export class HostSimulator {
     const found = this.frames.find((f) => f.location === location);
     if (!found) throw new Error(`No ${location} frame in this layout (frames: ${this.frames.map((f) => f.location).join(", ")}).`);
     return found;
+  }
+
+  /** The frame at a location or, once a new layout has replaced it, its place { location, label }: calls outlive their frames. */
+  placeOf(location) {
+    return this.frames.find((f) => f.location === location) || { location, label: labelOf(location) };
   }
 
   /** True once every frame has answered SYNC. */
@@ -279,21 +284,21 @@ export class HostSimulator {
     this.changed();
   }
 
-  /** Everything the page knows, as JSON-ready data (the page's Export button downloads it). */
+  /** Everything the page knows, as JSON-ready data (the page's Export button downloads it): a copy, BigInts and cycles as text. */
   export() {
     const strip = ({ seq, ...rest }) => rest;
-    return {
+    return JSON.parse(json({
       tool: "Calling DevKit host simulator",
       exportedAt: new Date(this.now()).toISOString(),
       hostUrl: this.hostUrl,
-      config: clone(compact(this.config)),
+      config: compact(this.config),
       ready: this.ready,
-      frames: this.frames.map((f) => ({ location: f.location, label: f.label, reportsCalls: f.reportsCalls, ready: f.ready, widget: clone(f.widget) })),
-      widget: clone(this.widget),
-      calls: clone(this.calls.list),
+      frames: this.frames.map((f) => ({ location: f.location, label: f.label, reportsCalls: f.reportsCalls, ready: f.ready, widget: f.widget })),
+      widget: this.widget,
+      calls: this.calls.list,
       problems: this.problems.map(strip),
       timeline: this.timeline.map(strip),
-    };
+    }));
   }
 
   /** Stops the timers and the Channels' listeners. */

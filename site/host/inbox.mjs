@@ -2,7 +2,7 @@
 // way HubSpot answers it (content/reference/widget-messages.md). Call events go to calls.mjs.
 import { closest } from "./suggest.mjs";
 import { recordById } from "./directory.mjs";
-import { clone, isObject, missing, show } from "./values.mjs";
+import { clone, isObject, json, missing, show, textOf } from "./values.mjs";
 
 export class Inbox {
   constructor(host) {
@@ -19,9 +19,9 @@ export class Inbox {
     const entry = host.record("toHost", message, frame);
     frame.current = entry;
     const own = String(frame.channel.instanceId);
-    if (message.type !== host.T.SYNC_ACK && String(message.messageId).startsWith(own)) {
+    if (message.type !== host.T.SYNC_ACK && textOf(message.messageId).startsWith(own)) {
       // The Channel takes this for a reply to one of HubSpot's messages and drops it, as HubSpot does.
-      host.problem("reused-host-message-id", `${message.type} carries messageId ${show(message.messageId)}, which HubSpot made ` +
+      host.problem("reused-host-message-id", `${textOf(message.type)} carries messageId ${show(message.messageId)}, which HubSpot made ` +
         `(it starts with HubSpot's instance id ${own}), so HubSpot takes it for a reply and ignores it. ` +
         "Let the SDK give each new message its own messageId.", entry, frame);
     }
@@ -34,7 +34,7 @@ export class Inbox {
     const host = this.host;
     const origin = frame.channel.origin;
     const entry = host.record("toHost", message, frame, { ignored: true, origin: event.origin });
-    const what = missing(message.type) ? "A message" : message.type;
+    const what = missing(message.type) ? "A message" : textOf(message.type);
     if (event.origin !== origin) {
       host.problem("wrong-origin", `${what} came from the widget's frame at ${event.origin}, but HubSpot talks only to ${origin} ` +
         `(${frame.ready ? "the iFrameUrl of SYNC_ACK" : "the origin of the widget URL"}), so it was ignored. ` +
@@ -43,7 +43,7 @@ export class Inbox {
       host.problem("missing-message-type", `A message with messageId ${show(message.messageId)} has no type, so HubSpot ignored it. ` +
         "Send it through the SDK's methods, which set the type.", entry, frame);
     } else {
-      host.problem("missing-message-id", `${message.type} has no messageId, so HubSpot ignored it. Send it through the SDK ` +
+      host.problem("missing-message-id", `${what} has no messageId, so HubSpot ignored it. Send it through the SDK ` +
         "(it adds messageId \"<instanceId>_<Date.now()>\"), or add a messageId yourself.", entry, frame);
     }
   }
@@ -62,6 +62,7 @@ export class Inbox {
     const T = host.T;
     const entry = frame.current;
     const { type } = message;
+    const name = textOf(type); // the type as text, whatever the widget sent
     const data = isObject(message.data) ? message.data : {};
     if (type === T.SYNC_ACK) {
       host.problem("sync-ack-id-mismatch", `SYNC_ACK has messageId ${show(message.messageId)}, which is not the messageId of a SYNC ` +
@@ -70,14 +71,14 @@ export class Inbox {
       return;
     }
     if (!frame.ready) {
-      host.problem("message-before-handshake", `${type} arrived before the handshake finished (no SYNC_ACK yet). ` +
+      host.problem("message-before-handshake", `${name} arrived before the handshake finished (no SYNC_ACK yet). ` +
         "Only SYNC tells the widget where HubSpot is: send nothing before onReady (the SDK refuses to).", entry, frame);
     }
     if (!this.knownTypes.has(type)) {
-      const hostType = type === T.SYNC || Object.prototype.hasOwnProperty.call(host.protocol.hostToWidget, type);
-      const guess = !hostType && closest(type, [...this.knownTypes]);
+      const hostType = type === T.SYNC || Object.hasOwn(host.protocol.hostToWidget, name);
+      const guess = !hostType && closest(name, [...this.knownTypes]);
       host.problem("unknown-message-type", hostType
-        ? `${type} is a message HubSpot sends to the widget, not one the widget sends; HubSpot ignores it.`
+        ? `${name} is a message HubSpot sends to the widget, not one the widget sends; HubSpot ignores it.`
         : `${show(type)} is not a message type HubSpot knows, so it is ignored.` +
           (guess ? ` Did you mean ${guess}?` : " Use the SDK's methods or Constants.messageType."), entry, frame);
       return;
@@ -134,7 +135,7 @@ export class Inbox {
   navigateToRecord(frame, entry, data) {
     const host = this.host;
     const c = data.objectCoordinates;
-    if (!isObject(c) || missing(c.objectId) || !/^\d+-\d+$/.test(String(c.objectTypeId))) {
+    if (!isObject(c) || missing(c.objectId) || !/^\d+-\d+$/.test(textOf(c.objectTypeId))) {
       const text = `NAVIGATE_TO_RECORD needs objectCoordinates { portalId, objectId, objectTypeId: "0-1" (contact) or "0-2" (company) }; got ${show(c)}.`;
       host.problem("invalid-payload", text, entry, frame);
       host.post(frame, host.T.NAVIGATE_TO_RECORD_FAILED, { error: { message: text } });
@@ -158,7 +159,7 @@ export class Inbox {
       host.problem("invalid-payload", `ERROR needs data { message: "text for the user" }; got ${show(data)}. ` +
         "Call sendError({ message }).", entry, frame);
     }
-    host.effect("alert", { level: "error", message: isObject(data) && typeof data.message === "string" ? data.message : JSON.stringify(data) });
+    host.effect("alert", { level: "error", message: isObject(data) && typeof data.message === "string" ? data.message : json(data) });
   }
 
   setWidgetUrl(frame, entry, message) {

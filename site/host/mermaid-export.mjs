@@ -21,7 +21,7 @@ export const SUMMARY_FIELDS = Object.freeze([
   "version", "iFrameUrl", "callerIdMatches",
 ]);
 /** Types whose summary shows only some of the fields (SYNC_ACK repeats SYNC's fields: it shows its own). */
-const ONLY = { SYNC_ACK: ["version", "iFrameUrl"] };
+const ONLY = new Map([["SYNC_ACK", ["version", "iFrameUrl"]]]); // a Map: a type such as "constructor" finds nothing
 const MAX_VALUE = 40;
 const MAX_TYPE = 48;
 
@@ -75,7 +75,7 @@ export function summary(entry) {
   const data = isObject(entry.data) ? entry.data : {};
   const message = isObject(entry.message) ? entry.message : {};
   const parts = [];
-  for (const field of ONLY[entry.type] || SUMMARY_FIELDS) {
+  for (const field of ONLY.get(entry.type) || SUMMARY_FIELDS) {
     const value = field in data ? data[field] : field === "iFrameUrl" ? message[field] : undefined; // SET_WIDGET_URL may have it beside data
     if (missing(value)) continue;
     const text = shown(field, value);

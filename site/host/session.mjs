@@ -23,6 +23,9 @@ export const DEFAULTS = Object.freeze({
 export const LOCATIONS = Object.freeze(["widget", "remote", "window"]);
 const LABELS = { widget: "Call panel", remote: "Remote", window: "Calling window" };
 
+/** "Remote" for "remote": a frame's label by its iframeLocation. */
+export const labelOf = (location) => LABELS[location] || String(location);
+
 /**
  * The widget's frames in this session, in page order: { location, label, reportsCalls }.
  * usesRemote and usesCallingWindow: the remote and the calling window, and only the window reports

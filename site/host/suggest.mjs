@@ -16,11 +16,13 @@ export function editDistance(a, b) {
 /** The candidate closest to `word` (compared in upper case), or undefined when none is close. */
 export function closest(word, candidates) {
   const text = String(word).toUpperCase();
+  const limit = Math.max(2, Math.floor(text.length / 4));
   let best;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    if (Math.abs(candidate.length - text.length) > limit) continue; // at least that many edits: never close (and a huge word costs nothing)
     const distance = editDistance(text, candidate);
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
-  return bestDistance <= Math.max(2, Math.floor(text.length / 4)) ? best : undefined;
+  return bestDistance <= limit ? best : undefined;
 }

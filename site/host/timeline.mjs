@@ -1,6 +1,7 @@
 // timeline.mjs: the page's timeline: one row per message (repeated SYNCs share one), a lane per widget
 // frame, filters by text, type, direction, lane and problems, and a row to jump to from a problem.
 import { elementMaker } from "./dom.mjs";
+import { json } from "./values.mjs";
 
 const LABELS = { toWidget: "→ widget", toHost: "← widget", host: "HubSpot" };
 const TITLES = { toWidget: "HubSpot to the widget", toHost: "The widget to HubSpot", host: "HubSpot's own note" };
@@ -12,10 +13,10 @@ export function brief(entry) {
     const d = entry.data || {};
     if (entry.type === "FRAME_LOADED") return d.url;
     if (entry.type === "SYNC_ACK_FAILED") return d.reason === "error" ? "the frame failed to load" : `no answer to ${d.syncs} SYNC`;
-    return JSON.stringify(d);
+    return json(d);
   }
   if (entry.data === undefined) return "";
-  const text = JSON.stringify(entry.data);
+  const text = json(entry.data);
   return text === "{}" ? "" : text;
 }
 
@@ -72,7 +73,7 @@ export class TimelineView {
     if (f.direction && entry.direction !== f.direction) return false;
     if (f.lane && entry.location !== f.lane) return false;
     if (f.problems && !(entry.problems && entry.problems.length)) return false;
-    if (f.text && !`${entry.type} ${JSON.stringify(entry.message)}`.toLowerCase().includes(f.text)) return false;
+    if (f.text && !`${entry.type} ${json(entry.message)}`.toLowerCase().includes(f.text)) return false;
     return true;
   }
 
@@ -95,11 +96,11 @@ export class TimelineView {
       lane ? el("span", { className: `lane ${entry.location}`, textContent: entry.location, title: lane }) : null,
     );
     if (entry.ignored) summary.append(el("span", { className: "tag", textContent: "ignored", title: "HubSpot drops this message" }));
-    const json = el("pre", { textContent: JSON.stringify(entry.message, null, 2), tabIndex: 0,
+    const full = el("pre", { textContent: json(entry.message, 2), tabIndex: 0,
       attrs: { role: "region", "aria-label": `${entry.type} as JSON` } });
     const meta = el("p", { className: "meta", textContent: entry.messageId ? `messageId ${entry.messageId}` : "no messageId" });
     const row = el("li", { className: `entry ${entry.direction}`, dataset: { seq: entry.seq, type: entry.type, direction: entry.direction } },
-      el("details", {}, summary, meta, json));
+      el("details", {}, summary, meta, full));
     if (entry.location) row.dataset.lane = entry.location;
     if (entry.ignored) row.classList.add("ignored");
     return row;

@@ -4,8 +4,33 @@
 export const isObject = (value) => value !== null && typeof value === "object";
 export const missing = (value) => value === undefined || value === null || value === "";
 
+/**
+ * JSON text of any value a message can carry: a BigInt becomes "12n" and an object inside itself "[cycle]",
+ * where JSON.stringify would throw.
+ */
+export function json(value, space) {
+  const ancestors = [];
+  return JSON.stringify(value, function (key, item) {
+    if (typeof item === "bigint") return `${item}n`;
+    if (!isObject(item)) return item;
+    while (ancestors.length && ancestors.at(-1) !== this) ancestors.pop(); // `this` holds `item`
+    if (ancestors.includes(item)) return "[cycle]";
+    ancestors.push(item);
+    return item;
+  }, space);
+}
+
+/** String(value), or its JSON when String() cannot convert it (a toString and valueOf that are no functions). */
+export function textOf(value) {
+  try {
+    return String(value);
+  } catch {
+    return json(value);
+  }
+}
+
 /** A value as it appears in a problem's text: strings quoted, nothing as "nothing". */
-export const show = (value) => (value === undefined ? "nothing" : JSON.stringify(value));
+export const show = (value) => (value === undefined ? "nothing" : json(value));
 
 /** A deep copy of message data (structured clone, else JSON); undefined stays undefined. */
 export function clone(value) {
