@@ -1,4 +1,5 @@
 import ArgumentParser
+import DevKit
 
 /// `devkit`: build, serve and check a Calling DevKit site.
 @main
@@ -8,4 +9,9 @@ struct DevkitCommand: AsyncParsableCommand {
         abstract: "Build and serve the Calling DevKit guides, demo widget and host simulator.",
         subcommands: [BuildCommand.self, ServeCommand.self, CertCommand.self, SnippetsCommand.self, CheckCommand.self]
     )
+
+    static func main() async {
+        GlibcMalloc.limitArenasToCores()
+        await main(nil)
+    }
 }

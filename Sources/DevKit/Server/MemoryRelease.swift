@@ -37,15 +37,8 @@ struct MemoryRelease: Service {
         }
     }
 
-    /// glibc's `malloc_trim`, looked up at run time (Swift's Glibc module does not import malloc.h);
-    /// nil with another C library, where there is nothing to do.
-    private static let mallocTrim: (@convention(c) (Int) -> Int32)? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
-    }()
-
     static func trim() {
-        _ = mallocTrim?(0)
+        GlibcMalloc.trim()
     }
 }
 
