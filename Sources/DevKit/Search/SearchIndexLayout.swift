@@ -77,10 +77,15 @@ struct SearchIndexLayout {
         var shardFirstTerms: [String]
         var fragmentStarts: [(page: Int, section: Int)]
 
-        init(_ files: [[UInt8]], shardFirstTerms: [String], fragmentStarts: [(page: Int, section: Int)]) {
+        init(_ files: consuming [[UInt8]], shardFirstTerms: [String], fragmentStarts: [(page: Int, section: Int)]) {
+            // Each file's bytes are let go as soon as its text is made, so the two are not all held at once.
+            var bytes = files
             var fingerprint = SearchHash()
-            for file in files { fingerprint.add(file) }
-            contents = files.map { String(decoding: $0, as: UTF8.self) }
+            for file in bytes { fingerprint.add(file) }
+            var texts: [String] = []
+            texts.reserveCapacity(bytes.count)
+            while let last = bytes.popLast() { texts.append(String(decoding: last, as: UTF8.self)) }
+            contents = texts.reversed()
             hash = Array(fingerprint.hex(digits: 16).utf8)
             self.shardFirstTerms = shardFirstTerms
             self.fragmentStarts = fragmentStarts

@@ -11,10 +11,9 @@ struct SearchPageTerms: Sendable {
         var weight: UInt8
     }
 
-    /// The page's sections, in order (a long one cut into pieces, `SearchSection.chunked`).
-    var sections: [SearchSection]
-    /// Each section as its fragment will hold it (`SearchFragmentWriter.encode`), made here so that
-    /// pages are encoded in parallel.
+    /// Each of the page's sections, in order (a long one cut into pieces, `SearchSection.chunked`),
+    /// as its fragment will hold it (`SearchFragmentWriter.encode`), made here so that pages are
+    /// encoded in parallel. The sections themselves are not kept: the index is built from this.
     var encodedSections: [[UInt8]]
     /// The page's distinct terms, numbered in the order first met.
     var terms: SearchTermTable
@@ -23,8 +22,7 @@ struct SearchPageTerms: Sendable {
 
     /// Reads one page.
     init(_ document: SearchDocument) {
-        let extracted = SearchTextExtractor.sections(in: document.html)
-        sections = extracted.contains { $0.text.utf8.count > SearchSection.chunkBytes } ? extracted.flatMap { $0.chunked() } : extracted
+        let sections = Self.sections(of: document)
         var counter = Counter()
         counter.readTitle(document.title)
         for (index, section) in sections.enumerated() {
@@ -33,6 +31,12 @@ struct SearchPageTerms: Sendable {
         terms = counter.terms
         occurrences = counter.occurrences
         encodedSections = sections.map(SearchFragmentWriter.encode)
+    }
+
+    /// The sections of a page as the index holds them: a long one cut into pieces.
+    static func sections(of document: SearchDocument) -> [SearchSection] {
+        let extracted = SearchTextExtractor.sections(in: document.html)
+        return extracted.contains { $0.text.utf8.count > SearchSection.chunkBytes } ? extracted.flatMap { $0.chunked() } : extracted
     }
 
     /// Numbers the page's terms, and counts and weighs them section by section.

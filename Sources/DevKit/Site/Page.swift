@@ -46,4 +46,9 @@ public struct Page: Sendable {
 
     /// The sort key among siblings: explicit order first, then name.
     var sortKey: (Int, String) { (frontMatter.order ?? Int.max, fallbackTitle.lowercased()) }
+
+    /// Lets the Markdown go once it is rendered: only the renderer reads it.
+    mutating func dropBody() {
+        body = ""
+    }
 }

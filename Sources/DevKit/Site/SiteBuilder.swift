@@ -19,12 +19,14 @@ public struct SiteBuilder: Sendable {
         timer.mark("load")
         let (templates, templateDiagnostics) = loadTemplates()
 
-        let pages = loaded.pages
+        var pages = loaded.pages
         let resolver = LinkResolver(pages: pages, staticFiles: loaded.staticFiles, baseURL: options.baseURL)
         timer.mark("templates")
-        let rendered = parallelMap(Array(pages.indices)) { index in
+        let rendered = parallelMap(Array(pages.indices)) { [pages] index in
             renderPage(pages[index], index: index, configuration: loaded.configuration, strings: loaded.strings, resolver: resolver)
         }
+        // The Markdown is not needed once rendered (an update reads an edited guide again): let it go.
+        for index in pages.indices { pages[index].dropBody() }
         timer.mark("markdown")
         let site = RenderedSite.Parts(
             configuration: loaded.configuration, pages: pages, fragments: rendered.map(\.fragment),
@@ -49,6 +51,7 @@ public struct SiteBuilder: Sendable {
             switch loader.loadPage(relative: contentPath, languages: parts.configuration.languages) {
             case let .success(page?) where page.sitePath == old.sitePath && page.kind == old.kind:
                 parts.pages[index] = page
+                parts.pages[index].dropBody()
                 let result = renderPage(page, index: index, configuration: parts.configuration, strings: parts.strings,
                                         resolver: parts.resolver)
                 parts.fragments[index] = result.fragment

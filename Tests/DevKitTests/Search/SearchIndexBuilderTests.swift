@@ -62,7 +62,7 @@ import Testing
         let reader = try SearchIndexReader(SearchIndexBuilder.build(documents, language: "en", limits: small))
         let sorted = documents.sorted { $0.url < $1.url }
         for (pageNumber, document) in sorted.enumerated() {
-            for (sectionNumber, section) in SearchPageTerms(document).sections.enumerated() {
+            for (sectionNumber, section) in SearchPageTerms.sections(of: document).enumerated() {
                 let stored = try reader.section(page: pageNumber, section: sectionNumber)
                 #expect(stored?.url == document.url)
                 #expect(stored?.anchor == section.anchor)
