@@ -30,15 +30,18 @@ struct GFMDocument {
         if candidates.needsBlockPass {
             let found = GFMBlockPlan(document: root, lines: lines, candidates: candidates)
             if !found.isEmpty {
+                // The plan keeps no node of the first tree: free it before the second parse, so a
+                // big page never holds two trees (parse it again in the rare case the plan fails).
+                cmark_node_free(root)
                 let rewritten = found.rewrittenSource(lines)
                 let second = Self.parse(rewritten.bytes)
                 if TableBuilder.build(found, in: second, preludeLines: rewritten.preludeLines, alignsWithStyle: alignsWithStyle) {
-                    cmark_node_free(root)
                     root = second
                     preludeLines = rewritten.preludeLines
                     plan = found
                 } else {
                     cmark_node_free(second)
+                    root = Self.parse(bytes)
                 }
             }
         }
