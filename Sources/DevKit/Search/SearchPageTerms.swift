@@ -23,13 +23,15 @@ struct SearchPageTerms: Sendable {
     /// Reads one page.
     init(_ document: SearchDocument) {
         let sections = Self.sections(of: document)
-        var counter = Counter()
+        // Room for about one term per six bytes of text, as short pages are most of a big site.
+        let textBytes = sections.reduce(document.title.utf8.count) { $0 + $1.heading.utf8.count + $1.text.utf8.count }
+        var counter = Counter(capacity: min(256, textBytes / 6 + 8))
         counter.readTitle(document.title)
         for (index, section) in sections.enumerated() {
             counter.readSection(section, slot: Int32(index + 1))
         }
-        terms = counter.terms
-        occurrences = counter.occurrences
+        terms = counter.terms.compacted()
+        occurrences = Array(counter.occurrences)
         encodedSections = sections.map(SearchFragmentWriter.encode)
     }
 
@@ -41,7 +43,7 @@ struct SearchPageTerms: Sendable {
 
     /// Numbers the page's terms, and counts and weighs them section by section.
     private struct Counter {
-        var terms = SearchTermTable(capacity: 256)
+        var terms: SearchTermTable
         var occurrences: [Occurrence] = []
         /// Per term number, while one section is read: how often it occurs in the text (low 16 bits)
         /// and whether it is in the heading (bit 16).
@@ -49,6 +51,10 @@ struct SearchPageTerms: Sendable {
         var touched: [Int32] = []
 
         static let headed: UInt32 = 1 << 16
+
+        init(capacity: Int) {
+            terms = SearchTermTable(capacity: capacity)
+        }
 
         mutating func number(_ term: UnsafeBufferPointer<UInt8>) -> Int {
             let number = Int(terms.number(term))

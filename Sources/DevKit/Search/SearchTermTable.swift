@@ -26,6 +26,18 @@ struct SearchTermTable: Sendable {
     /// The number of terms.
     var count: Int { hashes.count }
 
+    /// The same terms without the look-up table and spare capacity, for keeping once every term is
+    /// numbered: a site keeps one table per page until the postings are merged, and an empty look-up
+    /// table for a short page would outweigh its terms. `number` must not be called on the result.
+    func compacted() -> SearchTermTable {
+        var copy = self
+        copy.slots = []
+        copy.storage = Array(storage)
+        copy.starts = Array(starts)
+        copy.hashes = Array(hashes)
+        return copy
+    }
+
     /// The number of `term`, adding it if it is new.
     mutating func number(_ term: UnsafeBufferPointer<UInt8>) -> Int32 {
         number(term, hash: Self.hash(term))
@@ -33,6 +45,7 @@ struct SearchTermTable: Sendable {
 
     /// The same, for a term whose hash is known (the hash of another table's term).
     mutating func number(_ term: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32 {
+        precondition(!slots.isEmpty, "a compacted term table cannot number terms")
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         let found: Int32? = slots.withUnsafeBufferPointer { slots in

@@ -52,7 +52,11 @@ struct FootnoteDefinitions {
     /// Returns the anchors the section and the references define.
     func writeSection(in root: OpaquePointer, references: FootnoteReferences) -> [String] {
         var anchors: [String] = []
-        defer { for (key, item) in items where references.order.firstIndex(of: key) == nil { cmark_node_free(item) } }
+        defer {
+            // Definitions no reference points at are not written (a set: a page may have thousands).
+            let used = Set(references.order)
+            for (key, item) in items where !used.contains(key) { cmark_node_free(item) }
+        }
         guard !references.order.isEmpty,
               let section = CmarkNode.customBlock(enter: "<section class=\"footnotes\" data-footnotes>\n<ol>", exit: "</ol>\n</section>") else {
             return anchors
