@@ -32,6 +32,8 @@ struct Navigation: Sendable {
     let readingOrder: [Int]
     /// Each page's place in the reading order.
     let readingPosition: [Int]
+    /// Each page's place among its folder's members (-1 for a home page, which is in no list).
+    private let memberPosition: [Int]
     private let pages: [Page]
 
     init(pages: [Page]) {
@@ -52,6 +54,11 @@ struct Navigation: Sendable {
             members[directory] = list.sorted { pages[$0].sortKey < pages[$1].sortKey }
         }
         for (root, home) in homes { sectionPage[root] = home }
+        var memberPosition = Array(repeating: -1, count: pages.count)
+        for list in members.values {
+            for (place, member) in list.enumerated() { memberPosition[member] = place }
+        }
+        self.memberPosition = memberPosition
         self.members = members
         self.sectionPage = sectionPage
 
@@ -98,9 +105,9 @@ struct Navigation: Sendable {
         return chain.enumerated().map { depth, directory in
             let list = members[directory] ?? []
             let activeDirectory = depth + 1 < chain.count ? chain[depth + 1] : nil
-            let activeIndex = list.firstIndex { member in
-                member == page || (activeDirectory != nil && pages[member].sectionDirectory == activeDirectory)
-            }
+            // The window goes around the page itself, or the section on the way down to it.
+            let activeIndex = [page, activeDirectory.flatMap { sectionPage[$0] }]
+                .compactMap { $0.flatMap { place(of: $0, in: directory) } }.min()
             let range = Self.windowRange(count: list.count, around: activeIndex ?? 0)
             let entries = list[range].map { member in
                 Entry(page: member, isCurrent: member == page,
@@ -109,6 +116,11 @@ struct Navigation: Sendable {
             return Level(sectionPage: directory == root ? nil : sectionPage[directory], homePage: sectionPage[root], entries: entries,
                          hiddenBefore: range.lowerBound, hiddenAfter: list.count - range.upperBound)
         }
+    }
+
+    /// Where `member` stands in the list of `directory`, if it is there.
+    private func place(of member: Int, in directory: String) -> Int? {
+        memberPosition[member] >= 0 && pages[member].directory == directory ? memberPosition[member] : nil
     }
 
     /// The members a section page lists.
