@@ -6,9 +6,9 @@ import Foundation
 public final class FileWatcher: @unchecked Sendable {
     /// How long the folders must stay quiet before a batch is delivered.
     public static let quietPeriod: TimeInterval = 0.01
-    /// The longest a batch waits while events keep coming: long enough that a branch switch
-    /// rewriting a thousand files is one batch, short enough to show progress during a longer one.
-    public static let maximumDelay: TimeInterval = 1
+    /// The longest a batch waits while events keep coming (`RebuildService` gathers the batches of a
+    /// longer burst into one rebuild).
+    public static let maximumDelay: TimeInterval = 0.1
 
     private let roots: [URL]
     private let onChange: @Sendable (Set<String>) -> Void

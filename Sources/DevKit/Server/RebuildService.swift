@@ -9,7 +9,8 @@ import ServiceLifecycle
 struct RebuildService: Service {
     /// A batch of this many files is taken for the start of a burst.
     static let burstSize = 8
-    /// A burst is over when no change came for this long…
+    /// A burst is over when no change came for this long (the watcher delivers a batch at least
+    /// every `FileWatcher.maximumDelay` while changes keep coming)…
     static let burstQuiet: Duration = .milliseconds(250)
     /// …or when it has gone on for this long.
     static let burstLimit: Duration = .seconds(3)

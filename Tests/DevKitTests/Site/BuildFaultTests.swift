@@ -41,7 +41,7 @@ import Testing
         #expect(try leftovers(in: temporary.url).isEmpty)
     }
 
-    @Test func folders_ofABuildStillRunningAreLeftAlone() throws {
+    @Test func foldersOfABuildStillRunningAreLeftAlone() throws {
         let temporary = try TemporaryDirectory()
         let root = try temporary.copy(fixture: "basic")
         let output = temporary.url.appendingPathComponent("dist")
