@@ -65,9 +65,9 @@ public struct DevServer: Sendable {
 
     /// Builds the Hummingbird application (without TLS when `tls` is nil, for tests).
     static func buildApplication(site: LiveSite, hub: ReloadHub, host: String = "127.0.0.1", port: Int = 0,
-                                        tls: TLSConfiguration? = nil, hostCheck: HostCheck = HostCheck(),
-                                        activity: RequestActivity = RequestActivity(), idleTimeout: TimeAmount = idleTimeout,
-                                        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in })
+                                 tls: TLSConfiguration? = nil, hostCheck: HostCheck = HostCheck(),
+                                 activity: RequestActivity = RequestActivity(), idleTimeout: TimeAmount = idleTimeout,
+                                 onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in })
         throws -> some ApplicationProtocol {
         let router = SiteRoutes(site: site, hub: hub, hostCheck: hostCheck, activity: activity).router()
         var logger = Logger(label: "devkit.serve")

@@ -7,8 +7,9 @@ import ServiceLifecycle
 /// files (a branch switch, a formatter run over the tree) waits until the burst is over, so a
 /// thousand changed files are one rebuild, not a queue of them; a save of one file rebuilds at once.
 struct RebuildService: Service {
-    /// A batch of this many files is taken for the start of a burst.
-    static let burstSize = 8
+    /// A batch of this many paths is taken for the start of a burst (a save touches one, or two with
+    /// an editor's temporary file).
+    static let burstSize = 3
     /// A burst is over when no change came for this long (the watcher delivers a batch at least
     /// every `FileWatcher.maximumDelay` while changes keep coming)…
     static let burstQuiet: Duration = .milliseconds(250)

@@ -70,20 +70,20 @@ import Testing
             let port = try #require(client.port)
             let stream = try RawConnection(port: port)
             stream.send(Array("GET /__devkit/reload HTTP/1.1\r\nHost: localhost\r\n\r\n".utf8))
-            #expect(stream.read(until: "event: hello", timeout: 20).contains("event: hello"))
+            #expect(await stream.reading(until: "event: hello", timeout: 20).contains("event: hello"))
             let idle = try RawConnection(port: port)
             let halfSent = try RawConnection(port: port)
             halfSent.send(Array("GET /about/ HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".utf8))
 
-            #expect(idle.readUntilClosed(timeout: 20).closed, "a connection that never sends a request is closed")
-            #expect(halfSent.readUntilClosed(timeout: 20).closed, "a request that stops half way is closed")
-            #expect(!stream.readUntilClosed(timeout: 0.5).closed, "an open reload stream outlives the idle timeout")
+            #expect(await idle.readingUntilClosed(timeout: 20).closed, "a connection that never sends a request is closed")
+            #expect(await halfSent.readingUntilClosed(timeout: 20).closed, "a request that stops half way is closed")
+            #expect(await !stream.readingUntilClosed(timeout: 0.5).closed, "an open reload stream outlives the idle timeout")
 
             // A well-formed request on a fresh connection is still answered (the test client's own
             // connection has sat idle for longer than the timeout by now).
             let fresh = try RawConnection(port: port)
             fresh.send(Array("GET /about/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".utf8))
-            let answer = fresh.readUntilClosed(timeout: 20)
+            let answer = await fresh.readingUntilClosed(timeout: 20)
             #expect(String(decoding: answer.bytes, as: UTF8.self).hasPrefix("HTTP/1.1 200 OK"))
             hub.finishAll()
         }
@@ -106,8 +106,8 @@ import Testing
             do {
                 let stream = try RawConnection(port: port)
                 stream.send(Array("GET /__devkit/reload HTTP/1.1\r\nHost: localhost\r\n\r\n".utf8))
-                #expect(stream.read(until: "event: hello", timeout: 20).contains("event: hello"))
-                #expect(stream.read(until: ":\n\n", timeout: 20).contains(":\n\n"), "heartbeats arrive as SSE comments")
+                #expect(await stream.reading(until: "event: hello", timeout: 20).contains("event: hello"))
+                #expect(await stream.reading(until: ":\n\n", timeout: 20).contains(":\n\n"), "heartbeats arrive as SSE comments")
                 #expect(hub.subscriberCount == 1)
             } // the page goes away: its socket closes
             let deadline = ContinuousClock.now + .seconds(20)

@@ -2,7 +2,7 @@ import Foundation
 
 /// A plain TCP connection to 127.0.0.1 that sends only what a test gives it: for idle, half-open and
 /// malformed clients, which no HTTP library will play.
-final class RawConnection {
+final class RawConnection: @unchecked Sendable { // one test at a time uses a connection
     private let descriptor: Int32
 
     init(port: Int) throws {
@@ -54,5 +54,24 @@ final class RawConnection {
             if done(received) { return (received, false) }
         }
         return (received, false)
+    }
+}
+
+extension RawConnection {
+    /// `read(until:timeout:)` on a thread of its own: an async test must not block the few threads
+    /// Swift concurrency has, or the server it talks to (and every other async test) stalls.
+    func reading(until text: String, timeout: TimeInterval) async -> String {
+        await offThePool { self.read(until: text, timeout: timeout) }
+    }
+
+    /// `readUntilClosed(timeout:)` on a thread of its own.
+    func readingUntilClosed(timeout: TimeInterval) async -> (bytes: [UInt8], closed: Bool) {
+        await offThePool { self.readUntilClosed(timeout: timeout) }
+    }
+
+    private func offThePool<Result: Sendable>(_ work: @escaping @Sendable () -> Result) async -> Result {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: work()) }
+        }
     }
 }
