@@ -122,7 +122,8 @@ public struct DevServer: Sendable {
         }
         var services = applications + [hub as any Service, MemoryRelease(activity: activity)]
         if configuration.watch {
-            services.append(RebuildService(site: site, hub: hub, options: configuration.options, forcePolling: configuration.poll, print: print))
+            services.append(RebuildService(site: site, hub: hub, options: configuration.options, forcePolling: configuration.poll,
+                                           print: print, activity: activity))
         }
         var logger = Logger(label: "devkit.serve")
         logger.logLevel = .warning

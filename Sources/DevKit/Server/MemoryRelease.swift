@@ -42,14 +42,15 @@ struct MemoryRelease: Service {
     }
 }
 
-/// Counts the requests the server answers, for `MemoryRelease` to tell a busy moment from a quiet one.
+/// Counts what makes the server allocate (requests, reload streams ending, rebuilds), for
+/// `MemoryRelease` to tell a busy moment from a quiet one.
 final class RequestActivity: Sendable {
     private let requests = LockedValue(0)
 
-    /// Requests seen so far.
+    /// Events seen so far.
     var count: Int { requests.withValue { $0 } }
 
-    /// Counts one request.
+    /// Counts one event.
     func record() { requests.withValue { $0 += 1 } }
 }
 

@@ -21,6 +21,8 @@ struct RebuildService: Service {
     let options: BuildOptions
     let forcePolling: Bool
     let print: DevServer.Printer
+    /// Told of every rebuild, which replaces the site in memory (for `MemoryRelease`).
+    var activity: RequestActivity? = nil
 
     func run() async throws {
         let pending = LockedValue<Set<String>>([])
@@ -63,6 +65,7 @@ struct RebuildService: Service {
 
     private func rebuild(_ paths: Set<String>, shownWarnings: inout [Diagnostic]) async {
         let report = await site.apply(changes: paths)
+        activity?.record()
         let generation = await site.generation
         if report.succeeded {
             if report.diagnostics != shownWarnings { DiagnosticPrinter().print(report.diagnostics) }

@@ -101,7 +101,9 @@ public struct SiteRoutes: Sendable {
         headers[.contentType] = "text/event-stream"
         let greeting = await site.status()
         let stream = hub.subscribe()
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+        return Response(status: .ok, headers: headers, body: ResponseBody { [activity] writer in
+            // A stream that ends frees its connection's buffers: that counts as activity too.
+            defer { activity.record() }
             try await writer.write(ByteBuffer(string: "retry: 1000\n" + greeting.wireFormat))
             for await event in stream.cancelOnGracefulShutdown() {
                 try await writer.write(ByteBuffer(string: event.wireFormat))
