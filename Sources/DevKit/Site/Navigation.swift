@@ -93,10 +93,10 @@ struct Navigation: Sendable {
 
     /// The sidebar of `page`: the top level, then each folder down to the page's own, each a bounded window.
     func sidebar(for page: Int) -> [Level] {
-        let current = pages[page]
-        let root = current.languageRoot
+        // The fields are read in place: a copy of the whole `Page` per call was a cost of every page.
+        let root = pages[page].languageRoot
         var chain = [root]
-        let deepest = current.sectionDirectory ?? current.directory
+        let deepest = pages[page].sectionDirectory ?? pages[page].directory
         var partial = root
         for component in deepest.dropFirst(root.count).split(separator: "/") {
             partial += component + "/"
@@ -125,10 +125,9 @@ struct Navigation: Sendable {
 
     /// The members a section page lists.
     func listing(for page: Int) -> [Int] {
-        let current = pages[page]
-        switch current.kind {
-        case .home: return members[current.languageRoot] ?? []
-        case .section: return members[current.sectionDirectory ?? ""] ?? []
+        switch pages[page].kind {
+        case .home: return members[pages[page].languageRoot] ?? []
+        case .section: return members[pages[page].sectionDirectory ?? ""] ?? []
         case .guide: return []
         }
     }

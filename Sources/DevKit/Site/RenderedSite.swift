@@ -167,7 +167,9 @@ public struct RenderedSite: Sendable {
         let titleFromContent = page.frontMatter.title == nil && fragment.firstTitle != nil
         let members = navigation.listing(for: index)
         let listingPages = ListingPage.count(members.count)
-        let pageOf = parts.strings.word("pageOf", page.language, ["current": String(number), "total": String(listingPages)])
+        // "page 2 of 5", for a long section only: most pages have one listing page, or none.
+        let pageOf = listingPages > 1
+            ? parts.strings.word("pageOf", page.language, ["current": String(number), "total": String(listingPages)]) : ""
         context["title"] = .text(number == 1 ? titles[index] : "\(titles[index]) (\(pageOf))")
         let description = page.frontMatter.description ?? (page.kind == .home ? configuration.description : "")
         if !description.isEmpty { context["description"] = .text(description) }
