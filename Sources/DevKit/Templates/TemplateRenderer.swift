@@ -5,17 +5,22 @@ struct TemplateRenderer {
     let templates: [String: [TemplateNode]]
     /// Partials nested deeper than this render nothing, so a template that includes itself ends.
     static let maximumPartialDepth = 64
+    /// At most this many partials are rendered per render: a partial that includes itself twice
+    /// would otherwise render 2^64 times before the depth limit stops it.
+    static let maximumPartials = 100_000
 
     /// The named template rendered with `scopes`, outermost first.
     func render(_ name: String, scopes: [TemplateObject]) -> String {
         guard let nodes = templates[name] else { return "" }
         var output = ""
         var stack = scopes.map(TemplateValue.object)
-        render(nodes, stack: &stack, depth: 0, into: &output)
+        var partialsLeft = Self.maximumPartials
+        render(nodes, stack: &stack, depth: 0, partialsLeft: &partialsLeft, into: &output)
         return output
     }
 
-    private func render(_ nodes: [TemplateNode], stack: inout [TemplateValue], depth: Int, into output: inout String) {
+    private func render(_ nodes: [TemplateNode], stack: inout [TemplateValue], depth: Int, partialsLeft: inout Int,
+                        into output: inout String) {
         for node in nodes {
             switch node {
             case let .text(text):
@@ -29,31 +34,32 @@ struct TemplateRenderer {
             case let .section(name, body, inverted):
                 let value = lookup(name, in: stack)
                 if inverted {
-                    if !(value?.isTruthy ?? false) { render(body, stack: &stack, depth: depth, into: &output) }
+                    if !(value?.isTruthy ?? false) { render(body, stack: &stack, depth: depth, partialsLeft: &partialsLeft, into: &output) }
                     continue
                 }
                 switch value {
                 case let .list(elements)?:
-                    for element in elements { renderScoped(body, in: element, stack: &stack, depth: depth, into: &output) }
+                    for element in elements { renderScoped(body, in: element, stack: &stack, depth: depth, partialsLeft: &partialsLeft, into: &output) }
                 case let .flag(isOn)?:
-                    if isOn { render(body, stack: &stack, depth: depth, into: &output) }
+                    if isOn { render(body, stack: &stack, depth: depth, partialsLeft: &partialsLeft, into: &output) }
                 case let value?:
-                    renderScoped(body, in: value, stack: &stack, depth: depth, into: &output)
+                    renderScoped(body, in: value, stack: &stack, depth: depth, partialsLeft: &partialsLeft, into: &output)
                 case nil:
                     break
                 }
             case let .partial(name, indentation, _, _):
-                guard depth < Self.maximumPartialDepth, let partial = templates[name] else { continue }
+                guard depth < Self.maximumPartialDepth, partialsLeft > 0, let partial = templates[name] else { continue }
+                partialsLeft -= 1
                 let nodes = indentation.isEmpty ? partial : Self.indent(partial, by: indentation)
-                render(nodes, stack: &stack, depth: depth + 1, into: &output)
+                render(nodes, stack: &stack, depth: depth + 1, partialsLeft: &partialsLeft, into: &output)
             }
         }
     }
 
     private func renderScoped(_ body: [TemplateNode], in value: TemplateValue, stack: inout [TemplateValue], depth: Int,
-                              into output: inout String) {
+                              partialsLeft: inout Int, into output: inout String) {
         stack.append(value)
-        render(body, stack: &stack, depth: depth, into: &output)
+        render(body, stack: &stack, depth: depth, partialsLeft: &partialsLeft, into: &output)
         stack.removeLast()
     }
 

@@ -74,6 +74,13 @@ import Testing
         #expect(output == String(repeating: "x", count: TemplateRenderer.maximumPartialDepth))
     }
 
+    @Test func aPartialThatIncludesItselfTwiceStopsWithinItsBudget() throws {
+        // Found by scripts/fuzz: depth alone bounds this at 2^64 renders.
+        let output = try render("{{> loop}}", partials: ["loop": "x{{> loop}}{{> loop}}"])
+        #expect(output.count <= TemplateRenderer.maximumPartials + 1)
+        #expect(output.count > 1000)
+    }
+
     @Test(arguments: [
         ("<p>\n{{#sidebar}}\n<ul>{{/entries}}\n", 3, 5, "'{{/entries}}' does not close the open section 'sidebar' (line 2)"),
         ("ok\n  {{/nothing}}", 2, 3, "'{{/nothing}}' closes no open section"),
