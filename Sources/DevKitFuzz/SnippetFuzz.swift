@@ -1,0 +1,53 @@
+#if DEBUG || DEVKIT_FUZZING
+import Foundation
+@testable import DevKit
+
+/// Escapes the input the ways the snippets do: a JavaScript literal inside a `<script>` and a statement,
+/// JSON, visible JSON and a shell word. Each holds exactly the input (decoded back) and cannot end early.
+enum SnippetFuzz {
+    static func run(_ text: String) {
+        let statement = Snippets.remove(text)
+        let prefix = "localStorage.removeItem(", suffix = ");"
+        fuzzExpect(statement.hasPrefix(prefix) && statement.hasSuffix(suffix), "statement shape: \(statement.debugDescription)")
+        let literal = String(statement.utf8.dropFirst(prefix.utf8.count).dropLast(suffix.utf8.count))!
+        fuzzExpect(literal == JavaScriptText.literal(text), "the statement does not hold the literal")
+        checkLiteral(literal, of: text, inScript: true)
+        checkLiteral(JavaScriptText.json(text), of: text, inScript: false)
+        checkLiteral(JavaScriptText.visibleJSON(text), of: text, inScript: false)
+        checkShellWord(JavaScriptText.shellQuoted(text), of: text)
+    }
+
+    /// One double-quoted literal: every quote, backslash and line break inside is escaped, and a JSON
+    /// parser reads back exactly `text`. In a script it has no `<` or `>` either, so no `</script`.
+    private static func checkLiteral(_ literal: String, of text: String, inScript: Bool) {
+        let scalars = Array(literal.unicodeScalars)
+        fuzzExpect(scalars.count >= 2 && scalars.first == "\"" && scalars.last == "\"", "not quoted: \(literal.debugDescription)")
+        var index = 1
+        while index < scalars.count - 1 {
+            let scalar = scalars[index]
+            if scalar == "\\" {
+                fuzzExpect(index + 1 < scalars.count - 1 && "\"\\/bfnrtu".unicodeScalars.contains(scalars[index + 1]),
+                           "bad escape in \(literal.debugDescription)")
+                index += 2
+                continue
+            }
+            fuzzExpect(scalar != "\"" && scalar.value >= 0x20 && scalar != "\u{2028}" && scalar != "\u{2029}",
+                       "raw U+\(String(scalar.value, radix: 16)) in \(literal.debugDescription)")
+            fuzzExpect(!inScript || (scalar != "<" && scalar != ">"), "raw angle bracket in \(literal.debugDescription)")
+            index += 1
+        }
+        let decoded = try? JSONSerialization.jsonObject(with: Data(literal.utf8), options: .fragmentsAllowed) as? String
+        fuzzExpect(decoded.map { $0.unicodeScalars.elementsEqual(text.unicodeScalars) } ?? false,
+                   "\(literal.debugDescription) reads back as \(decoded.debugDescription)")
+    }
+
+    /// A single-quoted shell word: outside its quotes only `\'`, and unquoting it gives `text` back.
+    private static func checkShellWord(_ word: String, of text: String) {
+        fuzzExpect(word.hasPrefix("'") && word.hasSuffix("'") && word.utf8.count >= 2, "not quoted: \(word.debugDescription)")
+        let inside = String(word.utf8.dropFirst().dropLast())!
+        let pieces = inside.components(separatedBy: "'\\''")
+        fuzzExpect(!pieces.contains { $0.contains("'") }, "a quote ends the word early: \(word.debugDescription)")
+        fuzzExpect(pieces.joined(separator: "'").unicodeScalars.elementsEqual(text.unicodeScalars), "\(word.debugDescription) is not \(text.debugDescription)")
+    }
+}
+#endif
