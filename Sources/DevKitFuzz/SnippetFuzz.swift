@@ -42,13 +42,24 @@ enum SnippetFuzz {
                    "\(literal.debugDescription) reads back as \(decoded.debugDescription)")
     }
 
-    /// A single-quoted shell word: outside its quotes only `\'`, and unquoting it gives `text` back.
+    /// A single-quoted shell word: read as a POSIX shell does (quoted runs, `\'` between them, nothing
+    /// else outside quotes), it is one word that gives `text` back.
     private static func checkShellWord(_ word: String, of text: String) {
-        fuzzExpect(word.hasPrefix("'") && word.hasSuffix("'") && word.utf8.count >= 2, "not quoted: \(word.debugDescription)")
-        let inside = String(word.utf8.dropFirst().dropLast())!
-        let pieces = inside.components(separatedBy: "'\\''")
-        fuzzExpect(!pieces.contains { $0.contains("'") }, "a quote ends the word early: \(word.debugDescription)")
-        fuzzExpect(pieces.joined(separator: "'").unicodeScalars.elementsEqual(text.unicodeScalars), "\(word.debugDescription) is not \(text.debugDescription)")
+        let quote = UInt8(ascii: "'"), backslash = UInt8(ascii: "\\")
+        var read: [UInt8] = []
+        var quoted = false
+        var bytes = word.utf8.makeIterator()
+        while let byte = bytes.next() {
+            if quoted {
+                if byte == quote { quoted = false } else { read.append(byte) }
+            } else if byte == quote {
+                quoted = true
+            } else {
+                fuzzExpect(byte == backslash && bytes.next() == quote, "\(word.debugDescription) has text outside quotes")
+                read.append(quote)
+            }
+        }
+        fuzzExpect(!quoted && word.utf8.first == quote && read.elementsEqual(text.utf8), "\(word.debugDescription) is not \(text.debugDescription)")
     }
 }
 #endif

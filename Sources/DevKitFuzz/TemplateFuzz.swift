@@ -2,7 +2,7 @@
 @testable import DevKit
 
 /// Parses Mustache text as two templates (`page`, and `item` after the first U+0001 if any) and renders
-/// `page` with values of every kind. A mistake is a diagnostic inside the text; text without tags renders as itself.
+/// `page` with values of every kind. A mistake is a diagnostic inside the text; text without `{` renders as itself.
 enum TemplateFuzz {
     private static let scope = TemplateObject([
         "title": .text("<b>Title</b> & \"quotes\""),
@@ -33,7 +33,7 @@ enum TemplateFuzz {
         let pagePartials = partials(in: templates["page"] ?? [])
         guard !pagePartials.contains("page"), partials(in: templates["item"] ?? []).isEmpty else { return }
         let output = TemplateRenderer(templates: templates).render("page", scopes: [scope])
-        if !parts[0].contains("{{") {
+        if !parts[0].utf8.contains(where: { $0 == UInt8(ascii: "{") }) {
             fuzzExpect(output == parts[0], "text without tags rendered as \(output.debugDescription)")
         }
     }

@@ -1,14 +1,17 @@
 # Helpers of scripts/fuzz.
 
-# Gives a new scratch path the package checkouts of .build, so that a sanitizer or fuzz build
-# resolves without the network (SwiftPM would clone every dependency again otherwise).
+# Gives a new scratch path the package checkouts of .build (or of another .build-* folder), so that a
+# sanitizer or fuzz build resolves without the network (SwiftPM would clone every dependency again).
 seed_scratch() {
-  local scratch=$1
-  [ -d "$scratch/checkouts" ] || [ ! -d .build/checkouts ] || {
+  local scratch=$1 source
+  [ ! -d "$scratch/checkouts" ] || return 0
+  for source in .build .build-*; do
+    [ "$source" != "$scratch" ] && [ -d "$source/checkouts" ] || continue
     mkdir -p "$scratch"
-    cp -R .build/checkouts .build/repositories "$scratch/"
-    [ ! -f .build/workspace-state.json ] || cp .build/workspace-state.json "$scratch/"
-  }
+    cp -R "$source/checkouts" "$source/repositories" "$scratch/"
+    [ ! -f "$source/workspace-state.json" ] || cp "$source/workspace-state.json" "$scratch/"
+    return 0
+  done
 }
 
 # One row of the table from a libFuzzer log: target, executions, exec/s, cov and ft of the last status
