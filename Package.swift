@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "devkit", targets: ["devkit"]),
         .library(name: "DevKit", targets: ["DevKit"]),
+        .executable(name: "devkit-fuzz", targets: ["DevKitFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -61,6 +62,11 @@ let package = Package(
                 "DevKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // libFuzzer targets over the parts that read user input (scripts/fuzz); a plain build replays saved inputs.
+        .executableTarget(
+            name: "DevKitFuzz",
+            dependencies: ["DevKit"]
         ),
         .testTarget(
             name: "DevKitTests",

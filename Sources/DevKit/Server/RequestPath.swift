@@ -12,15 +12,20 @@ public enum RequestPath: Equatable, Sendable {
     /// Checks a raw (still percent-encoded) request path against a base path such as `/` or `/docs/`.
     /// Returns nil when the path lies outside the base path.
     public static func check(_ rawPath: String, basePath: String = "/") -> RequestPath? {
-        if rawPath.contains("\\") || rawPath.contains("\0") || !rawPath.hasPrefix("/") { return .rejected }
+        // Bytes, not Characters: `\\` + U+0301 or U+0600 + `/` is one Character, which hides the `\\` or `/`.
+        let raw = rawPath.utf8
+        if raw.contains(UInt8(ascii: "\\")) || raw.contains(0) || raw.first != UInt8(ascii: "/") { return .rejected }
         guard let decoded = PathDisplay.decode(Substring(rawPath)) else { return .rejected }
         // A second decoding changing the text again means the client double-encoded something.
-        if decoded.contains("\\") || decoded.contains("\0") || decoded.contains("%") { return .rejected }
-        let segments = decoded.split(separator: "/", omittingEmptySubsequences: false)
+        let bytes = decoded.utf8
+        if bytes.contains(UInt8(ascii: "\\")) || bytes.contains(0) || bytes.contains(UInt8(ascii: "%")) { return .rejected }
+        let segments = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         for segment in segments {
-            if segment == ".." || segment == "." { return .rejected }
+            if segment.elementsEqual("..".utf8) || segment.elementsEqual(".".utf8) { return .rejected }
         }
-        if segments.contains(where: { $0.hasPrefix(".") }) { return .hidden }
+        // An empty segment inside (`//`) would make a site path starting with `/`.
+        if segments.dropFirst().dropLast().contains(where: \.isEmpty) { return .rejected }
+        if segments.contains(where: { $0.first == UInt8(ascii: ".") }) { return .hidden }
         guard decoded.hasPrefix(basePath) || decoded + "/" == basePath else { return nil }
         return .site(String(decoded.dropFirst(min(basePath.count, decoded.count))))
     }

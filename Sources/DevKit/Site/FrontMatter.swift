@@ -34,25 +34,27 @@ extension FrontMatter {
 
     /// Separates and parses the front matter of `text`; problems are reported against `path`.
     public static func split(_ text: String, path: String) throws(Diagnostic) -> Split {
-        guard text.hasPrefix("---"), let firstNewline = text.firstIndex(of: "\n"),
+        // Line ends are found among scalars: in a CRLF file "\r\n" is one Character, never equal to "\n".
+        let scalars = text.unicodeScalars
+        guard text.hasPrefix("---"), let firstNewline = scalars.firstIndex(of: "\n"),
               text[text.startIndex..<firstNewline].trimmingTrailingWhitespace() == "---"
         else {
             return Split(frontMatter: FrontMatter(), body: text[...], bodyLineOffset: 0)
         }
         var lineNumber = 1
-        var lineStart = text.index(after: firstNewline)
+        var lineStart = scalars.index(after: firstNewline)
         let yamlStart = lineStart
         while lineStart < text.endIndex {
-            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let lineEnd = scalars[lineStart...].firstIndex(of: "\n") ?? text.endIndex
             lineNumber += 1
             let line = text[lineStart..<lineEnd].trimmingTrailingWhitespace()
             if line == "---" || line == "..." {
                 let yaml = String(text[yamlStart..<lineStart])
                 let frontMatter = try parse(yaml, path: path, firstLine: 2)
-                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+                let bodyStart = lineEnd < text.endIndex ? scalars.index(after: lineEnd) : lineEnd
                 return Split(frontMatter: frontMatter, body: text[bodyStart...], bodyLineOffset: lineNumber)
             }
-            lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+            lineStart = lineEnd < text.endIndex ? scalars.index(after: lineEnd) : lineEnd
         }
         throw Diagnostic(path: path, line: 1, column: 1, message: "front matter starts with '---' but has no closing '---' line")
     }

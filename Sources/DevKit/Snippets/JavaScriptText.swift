@@ -16,9 +16,14 @@ enum JavaScriptText {
         literal(text, escapingAngles: true, escapingInvisible: true)
     }
 
-    /// A single-quoted POSIX shell word.
+    /// A single-quoted POSIX shell word. Scalar by scalar: Foundation's search skips a `'` that a
+    /// combining mark follows (one Character), which would end the word early.
     static func shellQuoted(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        var word = "'"
+        for scalar in text.unicodeScalars {
+            if scalar == "'" { word += "'\\''" } else { word.unicodeScalars.append(scalar) }
+        }
+        return word + "'"
     }
 
     private static func literal(_ text: String, escapingAngles: Bool, escapingInvisible: Bool) -> String {

@@ -15,15 +15,17 @@ enum DirectoryListing {
         var kind: Kind
     }
 
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+
     /// The entries sorted by name, without `.` and `..`; the errno text on failure.
     static func entries(at path: String) -> Result<[Entry], SystemError> {
         guard let directory = opendir(path) else { return .failure(SystemError(code: errno)) }
         defer { closedir(directory) }
         var entries: [Entry] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            // Read in place, up to its NUL: a dirent record can be shorter than `dirent`, so copying the
+            // whole 256-byte `d_name` reads past the end of readdir's buffer (found by AddressSanitizer).
+            let name = String(cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." { continue }
             let kind: Kind
             switch Int32(entry.pointee.d_type) {
