@@ -66,7 +66,7 @@ public struct DevServer: Sendable {
     /// Builds the Hummingbird application (without TLS when `tls` is nil, for tests).
     static func buildApplication(site: LiveSite, hub: ReloadHub, host: String = "127.0.0.1", port: Int = 0,
                                  tls: TLSConfiguration? = nil, hostCheck: HostCheck = HostCheck(),
-                                 activity: RequestActivity = RequestActivity(), idleTimeout: TimeAmount = idleTimeout,
+                                 activity: ServerActivity = ServerActivity(), idleTimeout: TimeAmount = idleTimeout,
                                  onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in })
         throws -> some ApplicationProtocol {
         let router = SiteRoutes(site: site, hub: hub, hostCheck: hostCheck, activity: activity).router()
@@ -110,7 +110,7 @@ public struct DevServer: Sendable {
         // The override snippets of the banner come from the setup page's description, when the site has one.
         let spec = Self.settingsSpec(options: configuration.options)
         let hostCheck = configuration.hostCheck
-        let activity = RequestActivity()
+        let activity = ServerActivity()
         applications.append(try Self.buildApplication(site: site, hub: hub, host: configuration.host, port: port, tls: tls,
                                                       hostCheck: hostCheck, activity: activity) { channel in
             let bound = channel.localAddress?.port ?? port

@@ -22,7 +22,7 @@ struct RebuildService: Service {
     let forcePolling: Bool
     let print: DevServer.Printer
     /// Told of every rebuild, which replaces the site in memory (for `MemoryRelease`).
-    var activity: RequestActivity? = nil
+    var activity: ServerActivity? = nil
 
     func run() async throws {
         let pending = LockedValue<Set<String>>([])

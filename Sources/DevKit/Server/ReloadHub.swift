@@ -62,12 +62,7 @@ public final class ReloadHub: Service, Sendable {
 
     /// Beats until the server shuts down, then ends every stream.
     public func run() async throws {
-        while !Task.isCancelled, !Task.isShuttingDownGracefully {
-            do {
-                try await cancelWhenGracefulShutdown { try await Task.sleep(for: self.heartbeatInterval) }
-            } catch {
-                break
-            }
+        while await sleepUnlessShuttingDown(for: heartbeatInterval) {
             broadcast(.heartbeat)
         }
         finishAll()

@@ -10,11 +10,11 @@ public struct SiteRoutes: Sendable {
     let site: LiveSite
     let hub: ReloadHub
     let hostCheck: HostCheck
-    let activity: RequestActivity
+    let activity: ServerActivity
     let compressed = CompressedBodies()
 
     /// Routes over a live site and its reload hub.
-    init(site: LiveSite, hub: ReloadHub, hostCheck: HostCheck = HostCheck(), activity: RequestActivity = RequestActivity()) {
+    init(site: LiveSite, hub: ReloadHub, hostCheck: HostCheck = HostCheck(), activity: ServerActivity = ServerActivity()) {
         self.site = site
         self.hub = hub
         self.hostCheck = hostCheck
@@ -24,7 +24,7 @@ public struct SiteRoutes: Sendable {
     /// A router with every route.
     func router() -> Router<BasicRequestContext> {
         let router = Router()
-        router.add(middleware: RequestActivityMiddleware(activity: activity))
+        router.add(middleware: ServerActivityMiddleware(activity: activity))
         router.add(middleware: HostCheckMiddleware(check: hostCheck))
         router.get(RouterPath(ReloadClient.eventsPath)) { _, _ in try await events() }
         router.get(RouterPath(ReloadClient.scriptPath)) { request, _ in

@@ -20,7 +20,7 @@ import Testing
         for index in blocks.indices where index % 10 != 0 { blocks[index].deallocate() }
         blocks = blocks.enumerated().filter { $0.offset % 10 == 0 }.map(\.element)
         let afterFree = try residentBytes()
-        MemoryRelease.trim()
+        GlibcMalloc.trim()
         let afterTrim = try residentBytes()
         for block in blocks { block.deallocate() }
         #expect(afterFree - afterTrim > 80 << 20, "trimmed \((afterFree - afterTrim) >> 20) MB of the 180 MB freed")
