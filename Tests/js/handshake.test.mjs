@@ -1,7 +1,7 @@
 // The SYNC / SYNC_ACK handshake, message ids, origins and reply callbacks of the bridge.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { setup, plain, HOST_ORIGIN, WIDGET_ORIGIN } from "./support/fake-window.mjs";
+import { createWorld, loadBridge, setup, plain, HOST_ORIGIN, WIDGET_ORIGIN } from "./support/fake-window.mjs";
 
 test("answers SYNC with the SYNC itself as SYNC_ACK, keeping its messageId", async () => {
   const t = setup();
@@ -29,16 +29,36 @@ test("only the first SYNC is answered; READY reaches onReady once with the SYNC'
   assert.deepEqual(ready, [{ data, message: { type: "READY", data } }]);
 });
 
-test("a SYNC is accepted from any origin and its hostUrl becomes the destination", async () => {
-  const t = setup({ referrer: "" });
-  new t.CallingExtensions({ eventHandlers: { onReady() {} } });
-  const other = t.world.window("other", "https://other.example");
-  t.send({ type: "SYNC", hostUrl: "https://other.example" }, { from: other });
-  await t.world.settle();
-  const posts = t.widgetPosts();
+test("a SYNC from window.parent is accepted whatever its origin, and its hostUrl becomes the destination", async () => {
+  const world = createWorld();
+  const parent = world.window("parent", "https://other.example");
+  const widget = world.window("widget", WIDGET_ORIGIN, { referrer: "" });
+  widget.parent = world.handle(widget, parent);
+  loadBridge(widget);
+  new widget.CallingExtensions({ eventHandlers: { onReady() {} } });
+  world.handle(parent, widget).postMessage({ type: "SYNC", messageId: "1_1", hostUrl: "https://other.example" }, WIDGET_ORIGIN);
+  await world.settle();
+  const posts = world.posts.filter((p) => p.from === "widget");
   assert.equal(posts.length, 1);
   assert.equal(posts[0].data.type, "SYNC_ACK");
   assert.equal(posts[0].targetOrigin, "https://other.example");
+});
+
+test("a SYNC from any other window is ignored, of the host's origin or not, and the parent's SYNC still gets its answer", async () => {
+  const t = setup({ referrer: "" });
+  const ready = [];
+  new t.CallingExtensions({ eventHandlers: { onReady: (data) => ready.push(data.hostUrl) } });
+  const sibling = t.world.window("sibling", "https://other.example"); // another frame of HubSpot's page
+  const twin = t.world.window("twin", HOST_ORIGIN); // a second window of HubSpot's own origin
+  t.send({ type: "SYNC", hostUrl: "https://other.example" }, { from: sibling });
+  t.send({ type: "SYNC", hostUrl: HOST_ORIGIN }, { from: twin });
+  await t.world.settle();
+  assert.deepEqual(t.widgetPosts(), []);
+  assert.deepEqual(ready, []);
+  t.sync();
+  await t.world.settle();
+  assert.deepEqual(t.widgetPosts().map((p) => [p.data.type, p.targetOrigin]), [["SYNC_ACK", HOST_ORIGIN]]);
+  assert.deepEqual(ready, [HOST_ORIGIN]);
 });
 
 test("a SYNC whose hostUrl is not its origin is answered, with a warning", async () => {
@@ -50,23 +70,28 @@ test("a SYNC whose hostUrl is not its origin is answered, with a warning", async
   assert.match(t.widget.lines("warn").join("\n"), /\[calling-extensions\] SYNC from https:\/\/app\.hubspot\.com has hostUrl https:\/\/elsewhere\.example/);
 });
 
-test("message ids are <instanceId>_<Date.now()> and the instance id is Date.now() at construction", async () => {
+test("message ids are <instanceId>_<Date.now()>, each its own, and the instance id is Date.now() at construction", async () => {
   const t = setup();
   const before = Date.now();
   const { cti } = await t.ready();
   const after = Date.now();
   const { instanceId } = cti.channel;
   assert.ok(instanceId >= before && instanceId <= after, `instanceId ${instanceId}`);
-  cti.userLoggedIn();
-  cti.userAvailable();
+  const burst = 50; // far more than one millisecond holds
+  for (let i = 0; i < burst; i++) cti.userAvailable();
+  const sentBy = Date.now();
   const sent = t.widgetPosts().slice(1).map((p) => p.data.messageId);
-  assert.equal(sent.length, 2);
-  for (const id of sent) {
+  assert.equal(sent.length, burst);
+  const stamps = sent.map((id) => {
     const match = /^(\d+)_(\d+)$/.exec(id);
     assert.ok(match, id);
     assert.equal(Number(match[1]), instanceId);
-    assert.ok(Number(match[2]) >= instanceId && Number(match[2]) <= Date.now());
-  }
+    return Number(match[2]);
+  });
+  assert.ok(stamps[0] > instanceId && stamps[0] <= sentBy, `first stamp ${stamps[0]}`);
+  for (let i = 1; i < burst; i++) assert.ok(stamps[i] > stamps[i - 1], `stamp ${i}: ${stamps[i]} after ${stamps[i - 1]}`);
+  // Within a millisecond a stamp runs ahead of the clock by one per message, never more.
+  assert.ok(stamps.at(-1) <= sentBy + burst, `last stamp ${stamps.at(-1)}, clock ${sentBy}`);
 });
 
 test("every post uses the exact destination origin, never *", async () => {

@@ -137,9 +137,9 @@ test("sendMessage without a type warns and sends; a string warns and sends nothi
   assert.throws(() => cti.sendMessage(), { name: "TypeError" });
   await t.world.settle();
   assert.deepEqual(t.widget.lines("warn").map((w) => w.replace(/;.*/, "")), [
-    "[calling-extensions] sendMessage() needs a type, e.g. { type: \"CALL_DATA\", data }. Sent anyway.",
+    "[calling-extensions] sendMessage() needs an object with a type, e.g. { type: \"CALL_DATA\", data }. Sent anyway.",
     "[calling-extensions] sendMessage() needs an object with a type, e.g. { type: \"CALL_DATA\", data }",
-  ].map((w) => w.replace(/;.*/, "")));
+  ]);
   assert.equal(t.widgetPosts().length, 2); // SYNC_ACK and the typeless message, as the SDK would
 });
 

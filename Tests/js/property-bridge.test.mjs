@@ -8,7 +8,7 @@ import { createWorld, loadBridge, setup, HOST_ORIGIN, WIDGET_ORIGIN } from "./su
 import { caseRandom, expectNone, runSeeds, runSessions } from "./support/property-runner.mjs";
 import { widgetSession } from "./support/bridge-scenario.mjs";
 import { hostModeSession } from "./support/host-mode-scenario.mjs";
-import { propertyWorld } from "./support/property-world.mjs";
+import { MAX_PENDING_REPLIES, propertyWorld } from "./support/property-world.mjs";
 
 const WIDGET_SESSIONS = 160; // per seed, of STEPS random steps each (a step: a message, an API call, time passing)
 const HOST_SESSIONS = 100;
@@ -53,7 +53,7 @@ test("property 4, long runs: thousands of messages awaiting replies, most never 
     const widget = world.window("widget", WIDGET_ORIGIN);
     loadBridge(host);
     const channel = new host.CallingExtensions.Channel({ window: host, target: world.handle(host, widget), origin: WIDGET_ORIGIN, ready: true });
-    const cap = 500; // MAX_PENDING_REPLIES in the bridge
+    const cap = MAX_PENDING_REPLIES;
     const report = { crashes: [], unbounded: [], counts: { sent: 0, answered: 0 } };
     const callbacks = [];
     let largest = 0;
@@ -198,12 +198,9 @@ test("a payload the warning checks cannot read (a BigInt, a cycle, a toString th
   assert.equal(t.inbox()[1].data.callEndStatus, 10n);
 });
 
-// ---- Found, not fixed (see the todo reasons) -----------------------------------------------------
+// ---- Found by these tests, fixed --------------------------------------------------------------
 
-test("only window.parent starts the handshake: a SYNC from another window names no destination", {
-  todo: "the bridge checks origins only, as the SDK does, and SYNC comes from any origin; checking event.source === window.parent " +
-    "needs fake-window.mjs's handles to be stable (as in host-harness.mjs), or every test of setup() fails",
-}, async () => {
+test("only window.parent starts the handshake: a SYNC from another window names no destination", async () => {
   const world = propertyWorld();
   const host = world.window("host", HOST_ORIGIN);
   const widget = world.window("widget", WIDGET_ORIGIN, { referrer: `${HOST_ORIGIN}/` });
@@ -219,10 +216,7 @@ test("only window.parent starts the handshake: a SYNC from another window names 
   assert.deepEqual(world.posts.filter((p) => p.from === "widget").map((p) => p.targetOrigin), [HOST_ORIGIN]);
 });
 
-test("two messages awaiting replies in one millisecond get their own ids, and each reply its own callback", {
-  todo: "ids are <instanceId>_<Date.now()> as in the SDK, so they repeat within a millisecond and the second callback replaces the " +
-    "first; counting on past awaited ids fixes it, for 19 bytes gzipped that module.test.mjs's SDK-size budget does not have",
-}, async () => {
+test("two messages awaiting replies in one millisecond get their own ids, and each reply its own callback", async () => {
   const world = propertyWorld();
   const host = world.window("host", HOST_ORIGIN);
   const widget = world.window("widget", WIDGET_ORIGIN);

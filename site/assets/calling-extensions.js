@@ -42,12 +42,8 @@ const WIDGET_TO_HOST_TYPES = [
 /** What HubSpot tells the widget; each has an event handler named after it. */
 const HOST_TO_WIDGET_TYPES = [
   "DIAL_NUMBER", "ENGAGEMENT_CREATED",
-  "CREATE_ENGAGEMENT_SUCCEEDED", "CREATE_ENGAGEMENT_FAILED",
-  "UPDATE_ENGAGEMENT_SUCCEEDED", "UPDATE_ENGAGEMENT_FAILED",
-  "FINALIZE_ENGAGEMENT_SUCCEEDED", "FINALIZE_ENGAGEMENT_FAILED",
-  "PUBLISH_TO_CHANNEL_SUCCEEDED", "PUBLISH_TO_CHANNEL_FAILED",
-  "CALLER_ID_MATCH_SUCCEEDED", "CALLER_ID_MATCH_FAILED",
-  "INITIATE_CALL_ID_SUCCEEDED", "INITIATE_CALL_ID_FAILED",
+  ...["CREATE_ENGAGEMENT", "UPDATE_ENGAGEMENT", "FINALIZE_ENGAGEMENT", "PUBLISH_TO_CHANNEL", "CALLER_ID_MATCH",
+    "INITIATE_CALL_ID"].flatMap((request) => [request + "_SUCCEEDED", request + "_FAILED"]),
   "NAVIGATE_TO_RECORD_FAILED", "SET_WIDGET_URL_FAILED", "VISIBILITY_CHANGED",
 ];
 
@@ -106,22 +102,24 @@ function originOf(url, base) {
 }
 
 /**
- * Message ids "<instanceId>_<Date.now()>", reply callbacks, and origins: posts go to `origin`
+ * Message ids "<instanceId>_<Date.now()>" (each its own), reply callbacks, and origins: posts go to `origin`
  * exactly (never "*"), and only messages from `origin` with a type and a messageId come in.
  * Options: window, target (the other window), origin, debugMode, labels ([out, in] for logs),
- * ready (false: only SYNC may be sent), onMessage, onSync (SYNC arrives from any origin), onDrop,
+ * ready (false: only SYNC may be sent), onMessage, onSync (SYNC from `target`, of any origin), onDrop,
  * tap (sees every message: "out", "in", "dropped").
  */
 class Channel {
   constructor(options) {
     const defaults = { window: globalThis.window, labels: ["To HubSpot", "From HubSpot"], ready: false };
     Object.assign(this, defaults, options, { instanceId: Date.now(), callbacks: {} });
+    this.lastStamp = this.instanceId;
     this.listener = (event) => logged(() => this.receive(event));
     this.window.addEventListener("message", this.listener);
   }
 
+  /** "<instanceId>_<Date.now()>", one more than the last stamp when the clock has not moved on. */
   newMessageId() {
-    return this.instanceId + "_" + Date.now();
+    return this.instanceId + "_" + (this.lastStamp = Math.max(Date.now(), this.lastStamp + 1));
   }
 
   /** Posts `message` with a new messageId (kept when it has one); `reply` gets the answer. */
@@ -149,7 +147,9 @@ class Channel {
     const message = event.data;
     if (!isObject(message)) return; // other scripts on the page post strings and more
     if (message.type === TYPE.SYNC) {
-      if (this.onSync) this.onSync(message, event);
+      // From any origin (it brings hostUrl), but only from the window at the other end: another frame
+      // of the host's page, or a window this page opened, cannot name itself the host.
+      if (this.onSync && event.source === this.target) this.onSync(message, event);
       return;
     }
     if (event.origin !== this.origin || !message.type || !message.messageId) {
@@ -186,6 +186,8 @@ const MAX_PENDING_REPLIES = 500;
 const SYNC_INTERVAL_MS = 100;
 const SYNC_TIMEOUT_MS = 30000;
 const REQUIRED_IFRAME_OPTIONS = ["src", "width", "height", "hostElementSelector"];
+/** The SYNC fields the widget's onReady gets. */
+const READY_FIELDS = ["engagementId", "portalId", "userId", "ownerId", "iframeLocation", "usesCallingWindow", "hostUrl"];
 
 /**
  * new IFrameManager({ iFrameOptions: { src, width, height, hostElementSelector }, onMessageHandler, debugMode })
@@ -263,9 +265,8 @@ class IFrameManager {
         logged(() => this.onMessageHandler({ type: TYPE.SYNC_ACK_FAILED }));
         return;
       }
-      const sync = this.channel.send({ type: TYPE.SYNC, hostUrl: originOf(win.location.href) }, (reply) => {
-        if (round === this.syncRound) this.syncAcknowledged(reply); // not an answer to the page before a reload
-      });
+      // A new round forgets the last one's SYNCs, so a late answer to the page before a reload finds no callback.
+      const sync = this.channel.send({ type: TYPE.SYNC, hostUrl: originOf(win.location.href) }, (reply) => this.syncAcknowledged(reply));
       this.syncIds.push(sync.messageId);
       win.setTimeout(sendSync, SYNC_INTERVAL_MS);
     };
@@ -286,7 +287,7 @@ class IFrameManager {
     this.onMessageHandler({ type: TYPE.READY, data: {} });
   }
 
-  /** Widget mode: the first SYNC only, answered with itself turned into a SYNC_ACK; then READY. */
+  /** Widget mode: the first SYNC (from window.parent) only, answered with itself turned into a SYNC_ACK; then READY. */
   answerSync(sync, event) {
     const channel = this.channel;
     const hostUrl = sync.hostUrl;
@@ -309,11 +310,7 @@ class IFrameManager {
       version: VERSION,
       iFrameUrl: originOf(channel.window.location.href),
     }));
-    const { engagementId, portalId, userId, ownerId, iframeLocation, usesCallingWindow } = sync;
-    this.onMessageHandler({
-      type: TYPE.READY,
-      data: { engagementId, portalId, userId, ownerId, iframeLocation, usesCallingWindow, hostUrl },
-    });
+    this.onMessageHandler({ type: TYPE.READY, data: Object.fromEntries(READY_FIELDS.map((field) => [field, sync[field]])) });
   }
 
   receive(message) {
@@ -330,8 +327,9 @@ class IFrameManager {
   /** Sets the frame's size; numbers are pixels. */
   updateIFrameSize({ width, height } = {}) {
     const css = (size) => (typeof size === "number" ? size + "px" : size);
-    if (width && this.iFrame) this.iFrame.setAttribute("width", css(width));
-    if (height && this.iFrame) this.iFrame.setAttribute("height", css(height));
+    if (!this.iFrame) return;
+    if (width) this.iFrame.setAttribute("width", css(width));
+    if (height) this.iFrame.setAttribute("height", css(height));
   }
 
   /** Stops listening, and in host mode removes the frame. */
@@ -347,6 +345,7 @@ class IFrameManager {
 
 // ---- CallingExtensions: the widget side --------------------------------------------------------
 
+const SEND_MESSAGE_USAGE = 'sendMessage() needs an object with a type, e.g. { type: "CALL_DATA", data }';
 const warnSentAnyway = (text) => console.warn(PREFIX, text + " Sent anyway.");
 const sizeProblem = (size) =>
   !(typeof size.width === "number" && size.width > 0 && typeof size.height === "number" && size.height > 0) &&
@@ -414,7 +413,7 @@ class CallingExtensions {
     if (!options || !options.eventHandlers) throw new Error("Invalid options or missing eventHandlers.");
     this.options = options;
     for (const name of Object.keys(options.eventHandlers)) {
-      const known = Object.values(HANDLER_NAMES).includes(name) || name === "FAILED" || name === "defaultEventHandler";
+      const known = [...Object.values(HANDLER_NAMES), "FAILED", "defaultEventHandler"].includes(name);
       if (!known) console.warn(PREFIX, "eventHandlers." + name + " is never called; check the name (e.g. onDialNumber).");
     }
     this.iFrameManager = new IFrameManager({
@@ -438,7 +437,7 @@ class CallingExtensions {
     };
     const known = Object.hasOwn(HANDLER_NAMES, type);
     if (!known) {
-      this.sendMessage({ type: TYPE.ERROR, data: { type: Constants.errorType.UNKNOWN_MESSAGE_TYPE, data: { originalMessage: message } } });
+      this.sendMessage({ type: TYPE.ERROR, data: { type: "UNKNOWN_MESSAGE_TYPE", data: { originalMessage: message } } });
     }
     // Any *_FAILED, known or not, reaches eventHandlers.FAILED before its own handler (the key is "FAILED", not "onFailed").
     if (/_FAILED$/.test(type) && typeof handlers.FAILED === "function") run("FAILED");
@@ -453,14 +452,12 @@ class CallingExtensions {
 
   /** Sends a message as it is; the SDK throws for null or undefined, and so does the bridge. */
   sendMessage(message) {
-    if (message === null || message === undefined) {
-      throw new TypeError("sendMessage() needs a message object, e.g. { type: \"CALL_DATA\", data }; got " + message + ".");
-    }
+    if (message === null || message === undefined) throw new TypeError(SEND_MESSAGE_USAGE + "; got " + message + ".");
     if (!isObject(message)) {
-      console.warn(PREFIX, "sendMessage() needs an object with a type, e.g. { type: \"CALL_DATA\", data }; nothing was sent.");
+      console.warn(PREFIX, SEND_MESSAGE_USAGE + "; nothing was sent.");
       return;
     }
-    if (!message.type) console.warn(PREFIX, "sendMessage() needs a type, e.g. { type: \"CALL_DATA\", data }. Sent anyway.");
+    if (!message.type) warnSentAnyway(SEND_MESSAGE_USAGE + ".");
     this.iFrameManager.sendMessage(message);
   }
 }

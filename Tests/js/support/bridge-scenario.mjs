@@ -5,7 +5,7 @@
 // apart from the bridge) judges every event before the bridge sees it; the session reports what broke.
 import { loadBridge, HOST_ORIGIN as HOST, WIDGET_ORIGIN as WIDGET } from "./fake-window.mjs";
 import { MessageMaker, urlChoices } from "./random-messages.mjs";
-import { describe, explain, isExactOrigin, loggedErrors, originOf, propertyWorld, unreadable } from "./property-world.mjs";
+import { MAX_PENDING_REPLIES, describe, explain, isExactOrigin, loggedErrors, originOf, propertyWorld, unreadable } from "./property-world.mjs";
 
 const isObject = (value) => value !== null && typeof value === "object";
 
@@ -20,13 +20,14 @@ export function uncloneable(value, seen = new Set()) {
 
 /**
  * What the protocol says the widget does with an event (content/reference/, "Origins"): "sync" (the first
- * SYNC that names a destination), "deliver" (to the handlers), "reply", "dropped", "ignored", or "refused"
+ * SYNC from window.parent that names a destination), "deliver" (to the handlers), "reply", "dropped", "ignored", or "refused"
  * (a type or messageId String() cannot read). It moves the model's destination as SYNC and SET_WIDGET_URL do.
  */
 function judge(model, event) {
   const message = event.data;
   if (!isObject(message)) return "ignored";
   if (message.type === "SYNC") {
+    if (event.source !== model.parent) return "ignored"; // any origin, but only the window that framed the widget
     const origin = model.ready ? "" : message.hostUrl ? originOf(message.hostUrl) : model.origin;
     if (!origin) return "ignored";
     Object.assign(model, { ready: true, origin });
@@ -54,7 +55,7 @@ export async function widgetSession(random, { steps = 30 } = {}) {
   const report = { crashes: [], misposts: [], foreign: [], unbounded: [], counts: { events: 0, posts: 0, handlerCalls: 0, apiCalls: 0 } };
   const crash = (what, error) => report.crashes.push(`${what}: ${explain(error)}`);
   let cti;
-  const model = { origin: originOf(referrer), ready: false, instanceId: () => cti.channel.instanceId };
+  const model = { origin: originOf(referrer), ready: false, parent: widget.parent, instanceId: () => cti.channel.instanceId };
   const verdicts = new Map();
   widget.addEventListener("message", (event) => { // before the bridge's own listener
     report.counts.events++;
@@ -167,7 +168,7 @@ export async function widgetSession(random, { steps = 30 } = {}) {
   await world.settle();
   for (const { error, event } of world.errors) crash(`a listener threw on ${describe(event.data)}`, error);
   for (const { args } of loggedErrors(widget, thrown)) crash("the bridge caught and logged its own error", args.at(-1));
-  if (Object.keys(cti.channel.callbacks).length > protocol.Channel.maxPendingReplies) {
+  if (Object.keys(cti.channel.callbacks).length > MAX_PENDING_REPLIES) {
     report.unbounded.push(`${Object.keys(cti.channel.callbacks).length} callbacks pending`);
   }
   return report;

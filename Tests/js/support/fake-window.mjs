@@ -20,10 +20,32 @@ export const plain = (value) => (value === undefined ? undefined : structuredClo
 /**
  * Builds windows that share one message queue. `world.window(name, origin)` makes a window;
  * `world.handle(from, to)` is what `from` holds to post to `to` (like `iframe.contentWindow`
- * or `window.parent`). Every post is recorded in `world.posts`.
+ * or `window.parent`), the same object every time; it is the `source` of what `to` posts back.
+ * Every post is recorded in `world.posts`.
  */
 export function createWorld() {
   let pending = 0;
+  const handles = new Map(); // from -> (to -> handle)
+  const makeHandle = (from, to) => ({
+    postMessage(data, targetOrigin) {
+      const copy = structuredClone(data); // throws like a browser on functions etc.
+      world.posts.push({ from: from.name, to: to.name, targetOrigin, data: copy });
+      if (targetOrigin !== "*" && targetOrigin !== "/") {
+        let target;
+        try {
+          target = new URL(targetOrigin).origin;
+        } catch {
+          throw new SyntaxError(`postMessage: invalid targetOrigin ${JSON.stringify(targetOrigin)}`);
+        }
+        if (target !== to.origin) return; // a browser drops it silently
+      }
+      pending++;
+      setImmediate(() => {
+        pending--;
+        to.dispatch({ data: structuredClone(copy), origin: from.origin, source: world.handle(to, from) });
+      });
+    },
+  });
   const world = {
     posts: [],
     window(name, origin, { path: pagePath = "/", referrer = "" } = {}) {
@@ -58,26 +80,11 @@ export function createWorld() {
       return win;
     },
     handle(from, to) {
-      return {
-        postMessage(data, targetOrigin) {
-          const copy = structuredClone(data); // throws like a browser on functions etc.
-          world.posts.push({ from: from.name, to: to.name, targetOrigin, data: copy });
-          if (targetOrigin !== "*" && targetOrigin !== "/") {
-            let target;
-            try {
-              target = new URL(targetOrigin).origin;
-            } catch {
-              throw new SyntaxError(`postMessage: invalid targetOrigin ${JSON.stringify(targetOrigin)}`);
-            }
-            if (target !== to.origin) return; // a browser drops it silently
-          }
-          pending++;
-          setImmediate(() => {
-            pending--;
-            to.dispatch({ data: structuredClone(copy), origin: from.origin, source: world.handle(to, from) });
-          });
-        },
-      };
+      // One handle per pair of windows, as a browser's WindowProxy, so event.source === window.parent holds.
+      if (!handles.has(from)) handles.set(from, new Map());
+      const mine = handles.get(from);
+      if (!mine.has(to)) mine.set(to, makeHandle(from, to));
+      return mine.get(to);
     },
     /** Waits until every posted message (and the replies they cause) has been delivered. */
     async settle() {

@@ -2,8 +2,12 @@
 // event.source is the window a page holds, as in a browser), every window's clock and timers are one fake
 // clock, a listener that throws is caught and recorded the way a browser reports it (window.onerror), the
 // console keeps what it is given without turning it into text, and every post is seen before it leaves.
-import { createWorld } from "./fake-window.mjs";
+import { bridgeSource, createWorld } from "./fake-window.mjs";
 import { fakeTimers } from "./host-harness.mjs";
+
+/** The most reply callbacks a Channel keeps (MAX_PENDING_REPLIES, read from the bridge's source). */
+export const MAX_PENDING_REPLIES = Number(/const MAX_PENDING_REPLIES = (\d+);/.exec(bridgeSource)?.[1]);
+if (!(MAX_PENDING_REPLIES > 0)) throw new Error("calling-extensions.js no longer defines MAX_PENDING_REPLIES; update property-world.mjs");
 
 /** "protocol//host" of a URL, or "" (the bridge's formula for an origin, and HubSpot's). */
 export function originOf(url, base) {
