@@ -2,7 +2,9 @@ import Foundation
 import Synchronization
 
 /// Gzipped bodies of the served files, made on first request and kept by ETag, so a file is
-/// compressed once however often it is asked for. Text only, and only when it pays.
+/// compressed once however often it is asked for. Text only, and only when it pays. The live site
+/// empties it when a rebuild is installed: every page of a new generation has a new ETag (the
+/// reload script names the generation), so the old bodies would never be asked for again.
 final class CompressedBodies: Sendable {
     /// Smaller bodies go out as they are: the gzip header would eat the gain.
     static let minimumSize = 1024
@@ -10,6 +12,14 @@ final class CompressedBodies: Sendable {
     static let capacity = 64 << 20
 
     private let cache = Mutex<(bodies: [String: Data], bytes: Int)>((bodies: [:], bytes: 0))
+
+    /// Forgets every body (a new site generation).
+    func removeAll() {
+        cache.withLock { $0 = (bodies: [:], bytes: 0) }
+    }
+
+    /// The bytes of compressed bodies held.
+    var heldBytes: Int { cache.withLock { $0.bytes } }
 
     /// Whether a body of this type and size is worth compressing.
     static func worthCompressing(_ file: ServedFile) -> Bool {

@@ -35,6 +35,8 @@ public actor LiveSite {
     private var filesByPath: [String: OutputFile] = [:]
     private var documentCache: [String: ServedFile] = [:]
     private var pendingChanges: Set<String> = []
+    /// Gzipped bodies of this generation's files, for the routes.
+    nonisolated let compressedBodies = CompressedBodies()
     /// The errors of the latest build (empty when it succeeded).
     public private(set) var errors: [Diagnostic] = []
     /// Counts successful builds; pages carry it so a stale tab knows to reload.
@@ -88,6 +90,7 @@ public actor LiveSite {
         filesByPath = Dictionary(next.outputFiles().map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         site = next
         documentCache = [:]
+        compressedBodies.removeAll()
     }
 
     /// The reload-channel greeting: the generation and the current errors.

@@ -11,7 +11,6 @@ public struct SiteRoutes: Sendable {
     let hub: ReloadHub
     let hostCheck: HostCheck
     let activity: ServerActivity
-    let compressed = CompressedBodies()
 
     /// Routes over a live site and its reload hub.
     init(site: LiveSite, hub: ReloadHub, hostCheck: HostCheck = HostCheck(), activity: ServerActivity = ServerActivity()) {
@@ -79,7 +78,7 @@ public struct SiteRoutes: Sendable {
         var varies = vary ? ["Sec-Fetch-Dest"] : []
         if CompressedBodies.worthCompressing(file) {
             varies.append("Accept-Encoding")
-            if CompressedBodies.accepts(request.headers[.acceptEncoding]), let gzipped = compressed.gzipped(file) {
+            if CompressedBodies.accepts(request.headers[.acceptEncoding]), let gzipped = site.compressedBodies.gzipped(file) {
                 body = gzipped
                 etag = String(file.etag.dropLast()) + "-gzip\""
                 headers[.contentEncoding] = "gzip"

@@ -47,6 +47,19 @@ import Testing
         #expect(result.links.map(\.line) == [3, 3])
     }
 
+    /// The footnote pass cuts a text node in two around `[^1]`; libcmark gives the new pieces no
+    /// position, so the autolink pass has to be told where they start.
+    @Test func autolinksInTextTheFootnotePassCutKeepTheirPlace() {
+        let source = "Intro\n\nSee[^1] www.example.com and https://a.example/x.\n\n[^1]: Note, see www.note.example.\n"
+        let result = renderer.render(source)
+        #expect(result.links == [
+            MarkdownLink(destination: "http://www.example.com", line: 3, column: 9, isImage: false),
+            MarkdownLink(destination: "https://a.example/x", line: 3, column: 29, isImage: false),
+            MarkdownLink(destination: "http://www.note.example", line: 5, column: 17, isImage: false),
+        ])
+        #expect(result.html.contains("<a href=\"http://www.example.com\">www.example.com</a>"))
+    }
+
     @Test func headingsInsideAlertsGetAnchorsAndTheAlertIsGitHubs() {
         let result = renderer.render("> [!WARNING]\n> Do not call *twice*.\n>\n> ## Why\n")
         #expect(result.headings.map(\.anchor) == ["why"])

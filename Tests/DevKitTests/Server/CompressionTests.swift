@@ -51,6 +51,39 @@ import Testing
         }
     }
 
+    /// Every rebuild gives each page a new ETag (the reload script names the generation), so bodies
+    /// kept across generations would pile up for as long as the server runs, one per page per edit.
+    @Test func aRebuildDropsTheLastGenerationsGzippedBodies() async throws {
+        let temporary = try TemporaryDirectory()
+        let root = try temporary.copy(fixture: "basic")
+        try Self.largeText.write(to: root.appendingPathComponent("site/assets/large.css"), atomically: true, encoding: .utf8)
+        let about = root.appendingPathComponent("content/about.md")
+        // Long enough to be gzipped (pages under 1 KB go out as they are).
+        let original = try String(contentsOf: about, encoding: .utf8) + "\n\n" + String(repeating: "A line of the page. ", count: 100)
+        let site = LiveSite(options: BuildOptions(root: root, baseURL: try BaseURL("/")))
+        await site.build()
+        let app = try DevServer.buildApplication(site: site, hub: ReloadHub())
+        try await app.test(.router) { client in
+            var held: [Int] = []
+            var etags: Set<String> = []
+            for edit in 0..<12 {
+                try (original + "\n\nEdit \(edit).\n").write(to: about, atomically: true, encoding: .utf8)
+                #expect(await site.apply(changes: [about.path]).succeeded)
+                for uri in ["/about/", "/assets/large.css"] {
+                    let response = try await client.execute(uri: uri, method: .get, headers: [.acceptEncoding: "gzip"])
+                    #expect(response.headers[.contentEncoding] == "gzip", "\(uri)")
+                    if uri == "/about/" { etags.insert(try #require(response.headers[.eTag])) }
+                }
+                held.append(site.compressedBodies.heldBytes)
+            }
+            #expect(etags.count == 12, "each generation's page is a new body")
+            #expect(held.allSatisfy { $0 > 0 })
+            // This generation's page and style sheet only: the first reading bounds every later one (give or take an edit's bytes).
+            #expect(held.max()! < held[0] + 256, "\(held)")
+        }
+        _ = temporary
+    }
+
     @Test func refusedOrSmallBodiesGoAsTheyAre() async throws {
         try await withApp { client in
             let refused = try await client.execute(uri: "/assets/large.css", method: .get, headers: [.acceptEncoding: "gzip;q=0, identity"])

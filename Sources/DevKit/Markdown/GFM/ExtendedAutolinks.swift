@@ -14,9 +14,11 @@ enum ExtendedAutolinks {
     }
 
     /// Links the text under `root`; returns each new link with the line and column of its text node
-    /// (libcmark has no setter for positions).
+    /// (libcmark has no setter for positions). `madeTexts` gives where the text nodes an earlier pass
+    /// made start (libcmark reports line 0 for them).
     @discardableResult
-    static func apply(to root: OpaquePointer) -> [(link: OpaquePointer, line: Int, column: Int)] {
+    static func apply(to root: OpaquePointer, madeTexts: [OpaquePointer: (line: Int, column: Int)] = [:])
+        -> [(link: OpaquePointer, line: Int, column: Int)] {
         var candidates: [Candidate] = []
         guard let iterator = cmark_iter_new(root) else { return [] }
         var linkDepth = 0
@@ -47,7 +49,7 @@ enum ExtendedAutolinks {
         }
         cmark_iter_free(iterator)
         var created: [(link: OpaquePointer, line: Int, column: Int)] = []
-        for candidate in candidates { link(candidate, into: &created) }
+        for candidate in candidates { link(candidate, madeTexts: madeTexts, into: &created) }
         return created
     }
 
@@ -71,7 +73,8 @@ enum ExtendedAutolinks {
         }
     }
 
-    private static func link(_ candidate: Candidate, into created: inout [(link: OpaquePointer, line: Int, column: Int)]) {
+    private static func link(_ candidate: Candidate, madeTexts: [OpaquePointer: (line: Int, column: Int)],
+                             into created: inout [(link: OpaquePointer, line: Int, column: Int)]) {
         let bytes = Array(CmarkNode.literal(candidate.node).utf8)
         var pieces: [(text: Range<Int>, url: String?)] = []
         var pending = 0
@@ -103,7 +106,8 @@ enum ExtendedAutolinks {
             if piece.url == nil { output += emails(bytes, in: piece.text) } else { output.append(piece) }
         }
         guard output.contains(where: { $0.url != nil }) else { return }
-        let line = Int(cmark_node_get_start_line(candidate.node)), column = Int(cmark_node_get_start_column(candidate.node))
+        let (line, column) = madeTexts[candidate.node]
+            ?? (Int(cmark_node_get_start_line(candidate.node)), Int(cmark_node_get_start_column(candidate.node)))
         for piece in output {
             let text = String(decoding: bytes[piece.text], as: UTF8.self)
             let node = piece.url.map { CmarkNode.link(url: $0, text: text) } ?? CmarkNode.text(text)

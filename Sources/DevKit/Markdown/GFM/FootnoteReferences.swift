@@ -36,10 +36,13 @@ struct FootnoteReferences {
 
     private static let hrefSafe: Set<UInt8> = Set("-_.+!*'(),%#@?=;:/,+&$~".utf8)
 
-    /// Replaces the references in every text node under `root` (outside links and code).
-    mutating func replace(in root: OpaquePointer) {
+    /// Replaces the references in every text node under `root` (outside links and code); returns
+    /// each text node it cut out of a longer one, with the line and column where it starts (libcmark
+    /// cannot store a position on a new node, and the autolink pass links inside these pieces).
+    @discardableResult
+    mutating func replace(in root: OpaquePointer) -> [(text: OpaquePointer, line: Int, column: Int)] {
         var texts: [OpaquePointer] = []
-        guard let iterator = cmark_iter_new(root) else { return }
+        guard let iterator = cmark_iter_new(root) else { return [] }
         var linkDepth = 0
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard let node = cmark_iter_get_node(iterator) else { continue }
@@ -52,11 +55,15 @@ struct FootnoteReferences {
             }
         }
         cmark_iter_free(iterator)
-        for text in texts { split(text) }
+        var made: [(text: OpaquePointer, line: Int, column: Int)] = []
+        for text in texts { split(text, into: &made) }
+        return made
     }
 
-    private mutating func split(_ node: OpaquePointer) {
+    private mutating func split(_ node: OpaquePointer, into made: inout [(text: OpaquePointer, line: Int, column: Int)]) {
         let bytes = Array(CmarkNode.literal(node).utf8)
+        let line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node))
+        var texts: [(node: OpaquePointer, offset: Int)] = []
         var pieces: [OpaquePointer] = []
         var pending = 0
         var index = 0
@@ -68,15 +75,22 @@ struct FootnoteReferences {
             let label = String(decoding: bytes[(index + 2)..<end], as: UTF8.self)
             let key = Self.normalize(label)
             guard definedLabels.contains(key) else { index = end; continue }
-            if pending < index, let text = CmarkNode.text(String(decoding: bytes[pending..<index], as: UTF8.self)) { pieces.append(text) }
+            if pending < index, let text = CmarkNode.text(String(decoding: bytes[pending..<index], as: UTF8.self)) {
+                pieces.append(text)
+                texts.append((text, pending))
+            }
             if let reference = reference(key) { pieces.append(reference) }
             index = end + 1
             pending = index
         }
         guard !pieces.isEmpty else { return }
-        if pending < bytes.count, let text = CmarkNode.text(String(decoding: bytes[pending...], as: UTF8.self)) { pieces.append(text) }
+        if pending < bytes.count, let text = CmarkNode.text(String(decoding: bytes[pending...], as: UTF8.self)) {
+            pieces.append(text)
+            texts.append((text, pending))
+        }
         for piece in pieces { cmark_node_insert_before(node, piece) }
         CmarkNode.remove(node)
+        made += texts.map { ($0.node, line, column + $0.offset) }
     }
 
     private mutating func reference(_ key: String) -> OpaquePointer? {

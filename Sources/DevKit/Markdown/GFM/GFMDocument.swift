@@ -56,9 +56,13 @@ struct GFMDocument {
         var references = FootnoteReferences(definedLabels: definitions.labels, anchorLabel: definitions.written)
         let trees = [root] + definitions.contents.sorted { cmark_node_get_start_line($0) < cmark_node_get_start_line($1) }
         for tree in trees {
-            if candidates.hasFootnoteReferences, !definitions.isEmpty { references.replace(in: tree) }
+            // Kept for this tree only: a text node the autolink pass frees may give its address to a later node.
+            var madeTexts: [OpaquePointer: (line: Int, column: Int)] = [:]
+            if candidates.hasFootnoteReferences, !definitions.isEmpty {
+                for made in references.replace(in: tree) { madeTexts[made.text] = (made.line, made.column) }
+            }
             if candidates.hasAutolinks {
-                for made in ExtendedAutolinks.apply(to: tree) { madePositions[made.link] = (made.line, made.column) }
+                for made in ExtendedAutolinks.apply(to: tree, madeTexts: madeTexts) { madePositions[made.link] = (made.line, made.column) }
             }
             if candidates.hasTilde { Strikethrough.apply(to: tree) }
         }
