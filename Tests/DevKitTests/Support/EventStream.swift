@@ -11,8 +11,7 @@ final class EventStream {
         process.arguments = ["--silent", "--no-buffer", "--cacert", ca, url]
         let pipe = Pipe()
         process.standardOutput = pipe
-        let buffer = self.buffer
-        pipe.fileHandleForReading.readabilityHandler = { buffer.append($0.availableData) }
+        buffer.collect(pipe)
         try process.run()
     }
 

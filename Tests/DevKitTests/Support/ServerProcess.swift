@@ -20,8 +20,7 @@ final class ServerProcess {
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
-        let buffer = output
-        pipe.fileHandleForReading.readabilityHandler = { handle in buffer.append(handle.availableData) }
+        output.collect(pipe)
         try process.run()
         let line = try waitForOutput(matching: "Serving https://localhost:")
         let digits = line.split(separator: "Serving https://localhost:")[0].prefix { $0.isNumber }
@@ -65,6 +64,15 @@ struct ServerProcessError: Error, CustomStringConvertible {
 final class OutputBuffer: @unchecked Sendable {
     private let lock = NSLock()
     private var data = Data()
+
+    /// Reads `pipe` from Foundation's reader thread until the writer closes it. The handler goes at the
+    /// end of the output, so neither the handle nor this buffer outlives the process (LeakSanitizer).
+    func collect(_ pipe: Pipe) {
+        pipe.fileHandleForReading.readabilityHandler = { [self] handle in
+            let chunk = handle.availableData
+            if chunk.isEmpty { handle.readabilityHandler = nil } else { append(chunk) }
+        }
+    }
 
     func append(_ chunk: Data) {
         lock.lock()
