@@ -58,6 +58,9 @@ import Testing
             MarkdownLink(destination: "http://www.note.example", line: 5, column: 17, isImage: false),
         ])
         #expect(result.html.contains("<a href=\"http://www.example.com\">www.example.com</a>"))
+        // The fuzzer's case: the text after the reference is cut out of a footnote's own text.
+        let fuzzed = renderer.render("[^h]:\nwww..[^h]")
+        #expect(!fuzzed.links.isEmpty && fuzzed.links.allSatisfy { $0.line == 2 && $0.column >= 1 }, "\(fuzzed.links)")
     }
 
     @Test func headingsInsideAlertsGetAnchorsAndTheAlertIsGitHubs() {
