@@ -21,13 +21,15 @@ export const plain = (value) => (value === undefined ? undefined : structuredClo
  * Builds windows that share one message queue. `world.window(name, origin)` makes a window;
  * `world.handle(from, to)` is what `from` holds to post to `to` (like `iframe.contentWindow`
  * or `window.parent`), the same object every time; it is the `source` of what `to` posts back.
- * Every post is recorded in `world.posts`.
+ * Every post is recorded in `world.posts`; `world.onPost({ from, to, data, targetOrigin })`, when set,
+ * sees each one first, as it was given.
  */
 export function createWorld() {
   let pending = 0;
   const handles = new Map(); // from -> (to -> handle)
   const makeHandle = (from, to) => ({
     postMessage(data, targetOrigin) {
+      if (world.onPost) world.onPost({ from, to, data, targetOrigin });
       const copy = structuredClone(data); // throws like a browser on functions etc.
       world.posts.push({ from: from.name, to: to.name, targetOrigin, data: copy });
       if (targetOrigin !== "*" && targetOrigin !== "/") {
@@ -48,6 +50,7 @@ export function createWorld() {
   });
   const world = {
     posts: [],
+    onPost: null,
     window(name, origin, { path: pagePath = "/", referrer = "" } = {}) {
       const listeners = new Set();
       const logs = [];

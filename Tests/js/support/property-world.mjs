@@ -78,9 +78,7 @@ const isObjectLike = (value) => value !== null && typeof value === "object";
  */
 export function propertyWorld() {
   const base = createWorld();
-  const rawHandle = base.handle;
   const clock = fakeTimers();
-  const handles = new Map();
   let pending = 0;
   class FakeDate extends Date {
     static now() {
@@ -115,19 +113,7 @@ export function propertyWorld() {
       };
       return win;
     },
-    handle(from, to) {
-      const key = `${from.name}>${to.name}`;
-      if (!handles.has(key)) {
-        const inner = rawHandle.call(base, from, to);
-        handles.set(key, {
-          postMessage(data, targetOrigin) {
-            if (world.onPost) world.onPost({ from, to, data, targetOrigin });
-            inner.postMessage(data, targetOrigin);
-          },
-        });
-      }
-      return handles.get(key);
-    },
+    handle: (from, to) => base.handle(from, to),
     raw(to, { data, origin, source = null }) {
       const copy = structuredClone(data);
       pending++;
@@ -141,6 +127,6 @@ export function propertyWorld() {
       while (pending > 0);
     },
   };
-  base.handle = (from, to) => world.handle(from, to); // so a delivery's event.source is the stable handle
+  base.onPost = (post) => world.onPost && world.onPost(post);
   return world;
 }
