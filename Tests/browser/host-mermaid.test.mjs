@@ -45,8 +45,16 @@ async function openReady(browser, params = {}) {
   await browser.waitFor(() => window.devkitHost && window.devkitHost.ready, { message: "the handshake (devkitHost.ready)", timeout: 30000 });
 }
 
-const announced = (browser, pattern) => browser.waitFor((source) => new RegExp(source).test(document.getElementById("announcer").textContent),
-  { args: [pattern.source], message: `the live region to say ${pattern}` });
+/** Waits for the live region to say `pattern`; a timeout names what it said instead. */
+async function announced(browser, pattern) {
+  try {
+    await browser.waitFor((source) => new RegExp(source).test(document.getElementById("announcer").textContent), { args: [pattern.source] });
+  } catch (error) {
+    const said = await browser.execute(() => document.getElementById("announcer").textContent);
+    const messages = await browser.execute(() => window.devkitHost.messages.map((m) => m.type));
+    throw new Error(`the live region said ${JSON.stringify(said)}, not ${pattern} (messages: ${messages.join(", ")})`, { cause: error });
+  }
+}
 const arrows = (text) => text.split("\n").map((l) => l.trim()).filter((l) => /^(HubSpot|Widget|Remote|Window)(->>|-->>|-x)/.test(l));
 
 test("a call through the demo widget, copied with the keyboard to the clipboard: the diagram of the session", { timeout: 90000 }, async () => {

@@ -26,3 +26,33 @@ import Testing
         #expect(afterFree - afterTrim > 80 << 20, "trimmed \((afterFree - afterTrim) >> 20) MB of the 180 MB freed")
     }
 }
+
+/// When `MemoryRelease` trims: after each burst, on the quiet looks that follow it, and now and then.
+@Suite struct TrimScheduleTests {
+    /// The looks (1-based) that trim, given the activity count seen at each look.
+    private func trims(_ counts: [Int], _ schedule: TrimSchedule = TrimSchedule(trimsAfterBusy: 2, idleTrimEvery: 4)) -> [Int] {
+        var schedule = schedule
+        return counts.enumerated().compactMap { look, count in schedule.look(at: count) ? look + 1 : nil }
+    }
+
+    @Test func theFirstLookOnlyTakesTheCount() {
+        #expect(trims([5]) == [])
+    }
+
+    @Test func aQuietServerTrimsEveryFewLooks() {
+        #expect(trims(Array(repeating: 0, count: 9)) == [5, 9])
+    }
+
+    @Test func aBurstTrimsOnTheQuietLooksAfterIt() {
+        // Busy at looks 2–4 (the count moves), quiet from look 5: trims at 5 and 6, then idle every 4.
+        #expect(trims([0, 1, 2, 3, 3, 3, 3, 3, 3, 3]) == [5, 6, 8])
+    }
+
+    @Test func aLookDuringABurstNeverTrims() {
+        #expect(trims(Array(0..<12)) == [])
+    }
+
+    @Test func aNewBurstStartsTheTrimsAgain() {
+        #expect(trims([0, 1, 1, 2, 2, 2]) == [3, 5, 6])
+    }
+}

@@ -37,7 +37,10 @@ def arguments():
     parser.add_argument("--idle-tls", type=int, default=100)
     parser.add_argument("--idle-after", type=float, default=None, help="seconds idle connections stay after wrk (default 10, quick 3)")
     parser.add_argument("--wait", type=float, default=None, help="seconds to wait for an answer to a malformed request; above the server's 15 s idle timeout (default 20, quick 2)")
-    parser.add_argument("--settle", type=float, default=5, help="seconds to wait before the 'after' memory reading")
+    parser.add_argument("--settle", type=float, default=8,
+                        help="seconds the server is left quiet before a memory reading (it trims within about 3 s)")
+    parser.add_argument("--memory-rounds", type=int, default=0, metavar="N",
+                        help="instead of the phases, N rounds of the reload phase with a memory reading after each")
     options = parser.parse_args()
     quick = options.quick
     options.seconds = options.seconds or (3 if quick else 20)
@@ -65,17 +68,26 @@ async def settled_snapshot(label, pid, delay=1.0):
     return Snapshot(label, pid)
 
 
+async def warm_up(server, context, options):
+    """The paths the run takes most, once each: a page, an asset, one reload stream over one edit. Their
+    first use maps code pages and fills caches, which is not memory the run should be charged for."""
+    for path in (PAGE, ASSET):
+        status, _ = await http1.get(server.port, context, path)
+        if status != 200:
+            raise SystemExit(f"stress: warm-up GET {path} answered {status}; is the server healthy?\n{server.output()}")
+    edits = await reload_streams.edit_and_watch(server.port, context, server.content / PAGE_SOURCE, 1, 1, settle=1.0)
+    if edits["ok"] != 1:
+        raise SystemExit(f"stress: the warm-up reload stream did not see its edit: {edits['problems']}\n{server.output()}")
+    await asyncio.sleep(options.settle)
+    return Snapshot("before (warmed up, quiet)", server.pid)
+
+
 async def phases(server, options):
     asyncio.get_running_loop().set_exception_handler(quiet_loop_errors)
     port, pid = server.port, server.pid
     context = http1.tls_context(server.ca_file)
     base = f"https://127.0.0.1:{port}"
-    for path in (PAGE, ASSET):
-        status, _ = await http1.get(port, context, path)
-        if status != 200:
-            raise SystemExit(f"stress: warm-up GET {path} answered {status}; is the server healthy?\n{server.output()}")
-    await asyncio.sleep(2)
-    snapshots = [Snapshot("before (started, warmed up)", pid)]
+    snapshots = [await warm_up(server, context, options)]
     sampler = MemorySampler(pid)
     print(f"[1/5] wrk {options.seconds:g} s each on {PAGE} and {ASSET}", file=sys.stderr)
     runs = [await asyncio.to_thread(wrk.run, f"{path}", base + path, options.seconds, options.connections) for path in (PAGE, ASSET)]
@@ -93,10 +105,26 @@ async def phases(server, options):
     snapshots.append(await settled_snapshot("1 s after the streams closed", pid))
     await asyncio.sleep(max(0, options.settle - 1))
     peak = sampler.stop()
-    snapshots.append(Snapshot(f"after ({options.settle:g} s later)", pid))
+    snapshots.append(Snapshot(f"after ({options.settle:g} s quiet)", pid))
     print(f"[5/5] SIGTERM with {options.streams} fresh streams open", file=sys.stderr)
     shutdown = await reload_streams.shutdown_with_streams(server, port, context, options.streams, SHUTDOWN_LIMIT)
     return runs, held, bad, edits, shutdown, snapshots, peak
+
+
+async def memory_rounds(server, options):
+    """Rounds of the reload phase, each followed by a quiet reading: memory that keeps climbing round
+    after round is held; memory that climbs once and stays is the allocator's layout."""
+    context = http1.tls_context(server.ca_file)
+    snapshots = [await warm_up(server, context, options)]
+    sampler = MemorySampler(server.pid)
+    for number in range(1, options.memory_rounds + 1):
+        print(f"[round {number}/{options.memory_rounds}] {options.streams} reload streams, {options.edits} edits", file=sys.stderr)
+        edits = await reload_streams.edit_and_watch(server.port, context, server.content / PAGE_SOURCE, options.streams, options.edits)
+        if edits["ok"] != edits["streams"]:
+            print(f"  only {edits['ok']}/{edits['streams']} streams got every reload: {edits['problems']}", file=sys.stderr)
+        await asyncio.sleep(options.settle)
+        snapshots.append(Snapshot(f"after round {number} ({options.settle:g} s quiet)", server.pid))
+    return snapshots, sampler.stop()
 
 
 def main():
@@ -112,10 +140,18 @@ def main():
             raise_descriptor_limit()
             print(f"devkit serve ({devkit}) on https://localhost:{port}/, pid {server.pid}; "
                   f"{os.cpu_count()} cores; wrk {options.seconds:g} s × {options.connections} connections", file=sys.stderr)
-            runs, held, bad, edits, shutdown, snapshots, peak = asyncio.run(phases(server, options))
+            if options.memory_rounds:
+                snapshots, peak = asyncio.run(memory_rounds(server, options))
+            else:
+                runs, held, bad, edits, shutdown, snapshots, peak = asyncio.run(phases(server, options))
         finally:
             server.kill()
-    print(f"\ndevkit serve stress run: {devkit} ({'quick' if options.quick else 'full'}, {time.perf_counter() - started:.0f} s)")
+    mode = f"{options.memory_rounds} memory rounds" if options.memory_rounds else "quick" if options.quick else "full"
+    print(f"\ndevkit serve stress run: {devkit} ({mode}, {time.perf_counter() - started:.0f} s)")
+    if options.memory_rounds:
+        report.print_snapshots(snapshots)
+        ratio = report.print_memory(snapshots[0].rss, peak, snapshots[-1].rss, MEMORY_LIMIT)
+        sys.exit(0 if ratio is not None and ratio <= 1 + MEMORY_LIMIT else 1)
     report.print_wrk(runs)
     report.print_streams(edits, shutdown)
     report.print_idle(held)

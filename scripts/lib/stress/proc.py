@@ -9,17 +9,18 @@ TCP_STATES = {"01": "ESTABLISHED", "02": "SYN_SENT", "03": "SYN_RECV", "04": "FI
               "06": "TIME_WAIT", "07": "CLOSE", "08": "CLOSE_WAIT", "09": "LAST_ACK", "0A": "LISTEN", "0B": "CLOSING"}
 
 
-def resident_kb(pid):
-    """(VmRSS, VmHWM) of a process in KB from /proc/PID/status; (None, None) once it has gone."""
+def memory_kb(pid):
+    """VmRSS, VmHWM, RssAnon (heap and stacks) and RssFile (mapped code and files) of a process in KB,
+    from /proc/PID/status; {} once it has gone."""
     values = {}
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith(("VmRSS:", "VmHWM:")):
+            if line.startswith(("VmRSS:", "VmHWM:", "RssAnon:", "RssFile:")):
                 name, value = line.split(":", 1)
                 values[name] = int(value.split()[0])
     except OSError:
-        return None, None
-    return values.get("VmRSS"), values.get("VmHWM")
+        return {}
+    return values
 
 
 def open_descriptors(pid):
@@ -61,7 +62,8 @@ class Snapshot:
 
     def __init__(self, label, pid):
         self.label = label
-        self.rss, _ = resident_kb(pid)
+        memory = memory_kb(pid)
+        self.rss, self.anon, self.file = memory.get("VmRSS"), memory.get("RssAnon"), memory.get("RssFile")
         self.descriptors = open_descriptors(pid)
         self.sockets = socket_states(pid)
 
@@ -84,8 +86,8 @@ class MemorySampler:
 
     def _run(self):
         while not self._stop.is_set():
-            rss, hwm = resident_kb(self.pid)
-            if rss is None:
+            memory = memory_kb(self.pid)
+            if "VmRSS" not in memory:
                 return
-            self.peak = max(self.peak, rss, hwm or 0)
+            self.peak = max(self.peak, memory["VmRSS"], memory.get("VmHWM", 0))
             self._stop.wait(self.interval)

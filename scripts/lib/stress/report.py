@@ -57,10 +57,11 @@ def print_malformed(results):
 
 
 def print_snapshots(snapshots):
-    print(f"\n{'server state':<34} {'VmRSS':>9} {'fds':>5}  TCP sockets")
+    print(f"\n{'server state':<38} {'VmRSS':>9} {'heap':>9} {'files':>9} {'fds':>5}  TCP sockets")
     for snap in snapshots:
         sockets = ", ".join(f"{state} {count}" for state, count in sorted(snap.sockets.items()))
-        print(f"{snap.label:<34} {mb(snap.rss):>9} {snap.descriptors if snap.descriptors is not None else '-':>5}  {sockets}")
+        print(f"{snap.label:<38} {mb(snap.rss):>9} {mb(snap.anon):>9} {mb(snap.file):>9} "
+              f"{snap.descriptors if snap.descriptors is not None else '-':>5}  {sockets}")
 
 
 def print_memory(before, peak, after, limit):
