@@ -27,7 +27,9 @@ public final class ReloadHub: Service, Sendable {
 
     /// How often open streams get a heartbeat.
     let heartbeatInterval: Duration
-    private let subscribers = LockedValue<[UUID: AsyncStream<Event>.Continuation]>([:])
+    /// The open streams; nil once the hub has ended them all, so a stream asked for during shutdown
+    /// ends at once instead of holding the server.
+    private let subscribers = LockedValue<[UUID: AsyncStream<Event>.Continuation]?>([:])
 
     /// An empty hub.
     public init(heartbeatInterval: Duration = .seconds(2)) {
@@ -39,26 +41,38 @@ public final class ReloadHub: Service, Sendable {
         let id = UUID()
         let (stream, continuation) = AsyncStream<Event>.makeStream(bufferingPolicy: .bufferingOldest(Self.backlogLimit))
         continuation.onTermination = { [weak self] _ in
-            self?.subscribers.withValue { $0[id] = nil }
+            self?.subscribers.withValue { $0?[id] = nil }
         }
-        subscribers.withValue { $0[id] = continuation }
+        let open = subscribers.withValue { streams in
+            streams?[id] = continuation
+            return streams != nil
+        }
+        if !open { continuation.finish() }
         return stream
+    }
+
+    private var streams: [AsyncStream<Event>.Continuation] {
+        subscribers.withValue { $0.map { Array($0.values) } ?? [] }
     }
 
     /// Sends an event to every subscriber.
     public func broadcast(_ event: Event) {
-        for continuation in subscribers.withValue({ Array($0.values) }) {
+        for continuation in streams {
             if case .dropped = continuation.yield(event) { continuation.finish() }
         }
     }
 
-    /// Ends every stream.
+    /// Ends every stream, and every stream asked for from now on.
     public func finishAll() {
-        for continuation in subscribers.withValue({ Array($0.values) }) { continuation.finish() }
+        let open = subscribers.withValue { streams in
+            defer { streams = nil }
+            return streams.map { Array($0.values) } ?? []
+        }
+        for continuation in open { continuation.finish() }
     }
 
     /// How many pages are listening.
-    public var subscriberCount: Int { subscribers.withValue { $0.count } }
+    public var subscriberCount: Int { subscribers.withValue { $0?.count ?? 0 } }
 
     /// Beats until the server shuts down, then ends every stream.
     public func run() async throws {

@@ -104,7 +104,7 @@ public struct SiteRoutes: Sendable {
             // A stream that ends frees its connection's buffers: that counts as activity too.
             defer { activity.record() }
             try await writer.write(ByteBuffer(string: "retry: 1000\n" + greeting.wireFormat))
-            for await event in stream.cancelOnGracefulShutdown() {
+            for await event in stream { // the hub ends every stream on shutdown
                 try await writer.write(ByteBuffer(string: event.wireFormat))
             }
             try await writer.finish(nil)
