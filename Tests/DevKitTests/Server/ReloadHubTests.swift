@@ -38,4 +38,15 @@ import Testing
         }
         #expect(hub.subscriberCount == 0)
     }
+
+    @Test(.timeLimit(.minutes(1))) func aStreamAskedForAfterShutdownEndsAtOnce() async {
+        let hub = ReloadHub()
+        hub.finishAll()
+        let late = hub.subscribe()
+        hub.broadcast(event(1))
+        var received: [String] = []
+        for await event in late { received.append(event.data) }
+        #expect(received.isEmpty, "a page that connects while the server stops does not hold it")
+        #expect(hub.subscriberCount == 0)
+    }
 }
