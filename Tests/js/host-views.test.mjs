@@ -35,6 +35,18 @@ test("a problem is announced at once, after the messages waiting before it", () 
   assert.equal(region.textContent, "Problem ghost-call: A call with an engagement was never completed.", "the flushed batch does not come back");
 });
 
+test("what the user did (Copied …) is said after the messages waiting before it, and stays", () => {
+  const timers = fakeTimers();
+  const region = { textContent: "" };
+  const announcer = new Announcer(region, { timers });
+  announcer.message({ type: "UPDATE_ENGAGEMENT_SUCCEEDED", direction: "toWidget" }, describe);
+  announcer.say("Copied 13 messages as Mermaid.");
+  timers.tick(100);
+  assert.equal(region.textContent, "Copied 13 messages as Mermaid.");
+  timers.tick(5000);
+  assert.equal(region.textContent, "Copied 13 messages as Mermaid.", "the batch that was waiting does not talk over it");
+});
+
 test("timeline rows: a brief payload, HubSpot's notes in words, and the time since the page started", () => {
   assert.equal(brief({ direction: "toHost", data: { a: 1 } }), '{"a":1}');
   assert.equal(brief({ direction: "toHost", data: {} }), "");

@@ -7,14 +7,13 @@ export class Announcer {
     Object.assign(this, { region, timers, delay, pending: [], timer: undefined });
   }
 
+  /** Says `text` at once, after the messages waiting before it, so no later batch talks over it. */
   say(text) {
-    // A change of text is what the live region announces; clear first so a repeat is heard too.
-    this.region.textContent = "";
-    this.timers.setTimeout(() => (this.region.textContent = text), 50);
+    this.flush();
+    this.show(text);
   }
 
   problem(problem, title) {
-    this.flush();
     this.say(`Problem ${problem.rule}: ${title}.`);
   }
 
@@ -32,6 +31,12 @@ export class Announcer {
     if (!this.pending.length) return;
     const items = this.pending.splice(0);
     const shown = items.slice(-3).join("; ");
-    this.say(items.length > 3 ? `${items.length} new messages, the last: ${shown}.` : `${shown}.`);
+    this.show(items.length > 3 ? `${items.length} new messages, the last: ${shown}.` : `${shown}.`);
+  }
+
+  show(text) {
+    // A change of text is what the live region announces; clear first so a repeat is heard too.
+    this.region.textContent = "";
+    this.timers.setTimeout(() => (this.region.textContent = text), 50);
   }
 }
