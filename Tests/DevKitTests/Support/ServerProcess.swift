@@ -65,12 +65,13 @@ final class OutputBuffer: @unchecked Sendable {
     private let lock = NSLock()
     private var data = Data()
 
-    /// Reads `pipe` from Foundation's reader thread until the writer closes it. The handler goes at the
-    /// end of the output, so neither the handle nor this buffer outlives the process (LeakSanitizer).
+    /// Reads `pipe` on a thread of its own until the writer closes it. (Not with `readabilityHandler`:
+    /// Foundation's handler leaves a weak reference's side table behind for every pipe, which
+    /// LeakSanitizer reports.)
     func collect(_ pipe: Pipe) {
-        pipe.fileHandleForReading.readabilityHandler = { [self] handle in
-            let chunk = handle.availableData
-            if chunk.isEmpty { handle.readabilityHandler = nil } else { append(chunk) }
+        let handle = pipe.fileHandleForReading
+        Thread.detachNewThread { [self] in
+            while case let chunk = handle.availableData, !chunk.isEmpty { append(chunk) }
         }
     }
 
