@@ -71,7 +71,11 @@ final class OutputBuffer: @unchecked Sendable {
     func collect(_ pipe: Pipe) {
         let handle = pipe.fileHandleForReading
         Thread.detachNewThread { [self] in
-            while case let chunk = handle.availableData, !chunk.isEmpty { append(chunk) }
+            while true {
+                let chunk = handle.availableData // blocks until there is output; empty at the end
+                if chunk.isEmpty { return }
+                append(chunk)
+            }
         }
     }
 
