@@ -9,10 +9,9 @@ struct MemoryRelease: Service {
     let activity: ServerActivity
     /// How often it looks at the activity count.
     var interval: Duration = .seconds(1)
-    var schedule = TrimSchedule()
 
     func run() async throws {
-        var schedule = schedule
+        var schedule = TrimSchedule()
         _ = schedule.look(at: activity.count)
         while await sleepUnlessShuttingDown(for: interval) {
             if schedule.look(at: activity.count) { GlibcMalloc.trim() }
